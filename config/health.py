@@ -1,0 +1,48 @@
+"""The /healthz probe.
+
+It is answered by a middleware at the top of the stack rather than by a view, so that a
+load balancer or Docker's HEALTHCHECK gets an answer whatever Host header it sends and
+without being redirected to HTTPS: the probe asks one thing, "does the database answer?".
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from django.db import DatabaseError, connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+
+logger = logging.getLogger(__name__)
+
+HEALTH_PATH = "/healthz"
+
+
+def database_answers() -> bool:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            return cursor.fetchone() == (1,)
+    except DatabaseError:
+        logger.warning("Health check: the database did not answer.", exc_info=True)
+        return False
+
+
+class HealthCheckMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.path != HEALTH_PATH:
+            return self.get_response(request)
+        if request.method not in ("GET", "HEAD"):
+            return JsonResponse(
+                {"error": "method not allowed"}, status=405, headers={"Allow": "GET, HEAD"}
+            )
+        healthy = database_answers()
+        response = JsonResponse(
+            {"status": "ok" if healthy else "unavailable", "database": "ok" if healthy else "down"},
+            status=200 if healthy else 503,
+        )
+        response["Cache-Control"] = "no-store"
+        return response

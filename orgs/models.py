@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+# The currencies a manager is likely to budget in; amounts are never converted, only labelled.
+CURRENCIES = [
+    ("GBP", _("Pound sterling (GBP)")),
+    ("EUR", _("Euro (EUR)")),
+    ("USD", _("US dollar (USD)")),
+    ("AUD", _("Australian dollar (AUD)")),
+    ("CAD", _("Canadian dollar (CAD)")),
+    ("CHF", _("Swiss franc (CHF)")),
+    ("DKK", _("Danish krone (DKK)")),
+    ("INR", _("Indian rupee (INR)")),
+    ("JPY", _("Japanese yen (JPY)")),
+    ("NOK", _("Norwegian krone (NOK)")),
+    ("NZD", _("New Zealand dollar (NZD)")),
+    ("SEK", _("Swedish krona (SEK)")),
+    ("SGD", _("Singapore dollar (SGD)")),
+]
+
+
+class Organisation(models.Model):
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=140, unique=True)
+    headcount = models.PositiveIntegerField(
+        _("headcount"),
+        validators=[MinValueValidator(1), MaxValueValidator(10_000_000)],
+        help_text=_("How many people work in the organisation today."),
+    )
+    currency = models.CharField(_("currency"), max_length=3, choices=CURRENCIES, default="GBP")
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Membership(models.Model):
+    class Role(models.TextChoices):
+        OWNER = "owner", _("Owner")
+        EDITOR = "editor", _("Editor")
+        VIEWER = "viewer", _("Viewer")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.EDITOR)
+    created = models.DateTimeField(_("joined"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organisation"], name="one_membership_per_org"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.organisation} ({self.get_role_display()})"
