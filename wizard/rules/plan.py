@@ -1,0 +1,70 @@
+"""The plan: every rule applied to one set of answers (`make_plan`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+from wizard.rules.answers import Answers
+from wizard.rules.decision_tree import DecisionTree, walk_decision_tree
+from wizard.rules.economics import PathResult, assess_path
+from wizard.rules.maturity import MaturityAssessment, assess_maturity
+from wizard.rules.stage import Stage, stage_for, stage_reason
+from wizard.rules.team import DeferredHire, Role, Team, plan_team
+from wizard.rules.team_reasons import team_reasons
+
+RULES_VERSION: Final = "2026.1"
+
+# The order rule ids are reported in; D rules live in the decision tree.
+RULE_ORDER: Final = (
+    "M1", "M2", "S1", "V1", "V2", "V3", "V4", "T1", "T2", "T3", "T4", "T5", "T6",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """Whom to hire now and why; see `plan_to_dict` for its JSON form."""
+
+    rules_version: str
+    maturity: MaturityAssessment
+    stage: Stage
+    paths: tuple[PathResult, ...]
+    team: Team
+    deferred: tuple[DeferredHire, ...]
+    hiring_order: tuple[Role, ...]
+    decision_tree: DecisionTree
+    rules: tuple[str, ...]
+    reasons: tuple[str, ...]
+
+
+def make_plan(answers: Answers) -> Plan:
+    """Apply the framework's rules to valid answers.
+
+    A pure function: the same answers always give the same plan, and nothing
+    is read or written.
+    """
+    maturity = assess_maturity(answers.maturity)
+    stage = stage_for(answers.organisation.headcount)
+    paths = tuple(assess_path(path, answers.assumptions) for path in answers.critical_paths)
+    staffing = plan_team(paths, stage, maturity.level)
+    tree = walk_decision_tree(answers, paths, stage)
+    fired = {*maturity.rules, "S1", *staffing.rules}
+    fired.update(rule for path in paths for rule in path.rules)
+    reasons = (
+        *maturity.reasons,
+        stage_reason(answers.organisation.headcount, stage),
+        *team_reasons(staffing, stage, maturity.level, len(paths)),
+        tree.reason(),
+    )
+    return Plan(
+        rules_version=RULES_VERSION,
+        maturity=maturity,
+        stage=stage,
+        paths=paths,
+        team=staffing.team,
+        deferred=staffing.deferred,
+        hiring_order=staffing.hiring_order,
+        decision_tree=tree,
+        rules=tuple(rule for rule in RULE_ORDER if rule in fired),
+        reasons=reasons,
+    )
