@@ -43,6 +43,11 @@ lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
+# Speed: the engine alone, then the HTTP endpoints beside bare Django views (docs in README).
+bench: setup
+	$(PY) -m bench.engine
+	$(PY) -m bench.http $(BENCH_ARGS)
+
 # Re-resolve the pinned dependencies after editing pyproject.toml.
 lock: setup
 	$(PY) -m pip install --quiet uv
