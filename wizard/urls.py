@@ -8,4 +8,11 @@ urlpatterns = [
     path("", views.landing, name="landing"),
     path("api/", views.api_docs, name="api-docs"),
     path("api/plan", api.plan, name="api-plan"),
+    path("start/", views.start, name="start"),
+    path("a/<uuid:code>/", views.resume, name="assessment"),
+    path("a/<uuid:code>/report/", views.report, name="report"),
+    path("a/<uuid:code>/copy/", views.copy, name="assessment-copy"),
+    path("a/<uuid:code>/delete/", views.delete, name="assessment-delete"),
+    path("a/<uuid:code>/<slug:slug>/", views.step_view, name="step"),
+    path("a/<uuid:code>/<slug:slug>/autosave/", views.autosave, name="autosave"),
 ]

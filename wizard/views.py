@@ -1,11 +1,42 @@
+"""The wizard's pages. Views parse the request, call one service and render; the steps'
+rules live in steps.py, the writes in services.py and access in orgs/permissions.py."""
+
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.urls import reverse
+from typing import Any
 
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRedirect, push_url
+
+from orgs.permissions import (
+    Access,
+    get_assessment_for_user,
+    get_organisation_for_user,
+    remember_guest_draft,
+    require_writer,
+)
 from wizard import api_docs as api_docs_content
+from wizard.models import STEP_COUNT, Assessment
+from wizard.previews import preview_context
 from wizard.rules import RULES_VERSION
+from wizard.services import (
+    NotReady,
+    StaleVersion,
+    assessment_copy,
+    assessment_delete,
+    assessment_finish,
+    assessment_save_step,
+    assessment_start,
+    default_organisation_for,
+)
+from wizard.step_actions import conflicting_fields, parse_action
+from wizard.steps import STEPS, STEPS_BY_SLUG, Step, saved_row_positions
 
 
 def landing(request: HttpRequest) -> HttpResponse:
@@ -21,3 +52,230 @@ def api_docs(request: HttpRequest) -> HttpResponse:
         "rules_version": RULES_VERSION,
     }
     return render(request, "wizard/api_docs.html", context)
+
+
+def step_url(assessment: Assessment, step: Step) -> str:
+    return reverse("step", args=[assessment.code, step.slug])
+
+
+def resume_url(assessment: Assessment) -> str:
+    if assessment.is_complete:
+        return reverse("report", args=[assessment.code])
+    return step_url(assessment, STEPS[assessment.current_step - 1])
+
+
+@require_POST
+def start(request: HttpRequest) -> HttpResponse:
+    """Begin a new assessment: in the user's organisation, or as a guest's draft."""
+    organisation = None
+    if request.user.is_authenticated:
+        slug = request.POST.get("organisation")
+        if slug:
+            organisation, membership = get_organisation_for_user(request, slug)
+            require_writer(membership)
+        else:
+            organisation = default_organisation_for(request.user)
+        if organisation is None:
+            messages.info(
+                request, _("You can read your organisations' assessments, but not start one.")
+            )
+            return redirect("dashboard")
+    assessment = assessment_start(organisation=organisation, user=request.user)
+    if organisation is None:
+        remember_guest_draft(request, assessment)
+    return redirect(step_url(assessment, STEPS[0]))
+
+
+@require_GET
+def resume(request: HttpRequest, code: str) -> HttpResponse:
+    access = get_assessment_for_user(request, code)
+    return redirect(resume_url(access.assessment))
+
+
+def _render_step(
+    request: HttpRequest,
+    access: Access,
+    step: Step,
+    form: Any = None,
+    *,
+    status: int = 200,
+    conflict: dict[str, Any] | None = None,
+    extra: dict[str, Any] | None = None,
+) -> HttpResponse:
+    assessment = access.assessment
+    if form is None:
+        form = step.build(assessment, add_row=bool(extra and extra.get("add_row")))
+    context = {
+        "assessment": assessment,
+        "access": access,
+        "step": step,
+        "steps": STEPS,
+        "form": form,
+        "step_url": step_url(assessment, step),
+        "autosave_url": reverse("autosave", args=[assessment.code, step.slug]),
+        "previous_url": step_url(assessment, STEPS[step.number - 2]) if step.number > 1 else None,
+        "conflict": conflict,
+        "currency": assessment.organisation.currency if assessment.organisation else "GBP",
+        **preview_context(assessment, step, form),
+        **(extra or {}),
+    }
+    if step.slug == "roi":
+        names = [path["name"] for path in assessment.answers.get("critical_paths", [])]
+        context["roi_rows"] = list(zip(form.forms, names, strict=False))
+    template = (
+        "wizard/step.html#wizard-body"
+        if request.htmx and not request.htmx.history_restore_request
+        else "wizard/step.html"
+    )
+    return render(request, template, context, status=status)
+
+
+def _stale_response(
+    request: HttpRequest, access: Access, step: Step, form: Any, stale: StaleVersion
+) -> HttpResponse:
+    access = Access(stale.current, access.role)
+    conflict = {
+        "version": stale.current.version,
+        "fields": conflicting_fields(step, stale.current, form),
+    }
+    return _render_step(
+        request, access, step, form, status=409 if request.htmx else 200, conflict=conflict
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def step_view(request: HttpRequest, code: str, slug: str) -> HttpResponse:
+    step = STEPS_BY_SLUG.get(slug)
+    if step is None:
+        raise Http404
+    access = get_assessment_for_user(request, code, write=request.method == "POST")
+    assessment = access.assessment
+    if assessment.is_complete:
+        return redirect("report", code=assessment.code)
+    if step.number > assessment.furthest_step:
+        # Earlier steps come first: send the user to the first one not done yet.
+        return redirect(resume_url(assessment))
+    if request.method == "GET":
+        return _render_step(request, access, step)
+
+    action = parse_action(request.POST)
+    form = step.build(assessment, action.data)
+    if not form.is_valid():
+        return _render_step(request, access, step, form, extra={"add_row": action.kind == "add"})
+    try:
+        assessment = assessment_save_step(
+            assessment=assessment,
+            step=step,
+            form=form,
+            expected_version=action.expected_version,
+            advance=action.kind == "continue",
+        )
+    except StaleVersion as stale:
+        return _stale_response(request, access, step, form, stale)
+    if action.kind in ("add", "remove"):
+        return _render_step(request, access, step, extra={"add_row": action.kind == "add"})
+    if step.number == STEP_COUNT:
+        return _finish(request, access)
+    next_url = step_url(assessment, STEPS[step.number])
+    if request.htmx:
+        response = _render_step(request, access, STEPS[step.number])
+        return push_url(response, next_url)
+    return redirect(next_url)
+
+
+def _finish(request: HttpRequest, access: Access) -> HttpResponse:
+    assessment = access.assessment
+    try:
+        assessment_finish(assessment=assessment, expected_version=assessment.version)
+    except NotReady:
+        return redirect(resume_url(assessment))
+    url = reverse("report", args=[assessment.code])
+    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+
+
+@require_POST
+def autosave(request: HttpRequest, code: str, slug: str) -> HttpResponse:
+    """Save one step as it is typed; answers with out-of-band updates for the page."""
+    step = STEPS_BY_SLUG.get(slug)
+    if step is None:
+        raise Http404
+    access = get_assessment_for_user(request, code, write=True)
+    assessment = access.assessment
+    if assessment.is_complete:
+        return HttpResponseClientRedirect(reverse("report", args=[assessment.code]))
+    action = parse_action(request.POST)
+    form = step.build(assessment, action.data)
+    context: dict[str, Any] = {
+        "step": step,
+        "form": form,
+        "assessment": assessment,
+        "currency": assessment.organisation.currency if assessment.organisation else "GBP",
+    }
+    if not form.is_valid():
+        context.update(preview_context(assessment, step))
+        return render(request, "wizard/autosave.html", context, status=422)
+    try:
+        assessment = assessment_save_step(
+            assessment=assessment,
+            step=step,
+            form=form,
+            expected_version=action.expected_version,
+            advance=False,
+        )
+    except StaleVersion as stale:
+        context["conflict"] = {
+            "version": stale.current.version,
+            "fields": conflicting_fields(step, stale.current, form),
+        }
+        context["autosave_url"] = reverse("autosave", args=[assessment.code, step.slug])
+        context["step_url"] = step_url(assessment, step)
+        return render(request, "wizard/autosave.html", context, status=409)
+    context.update(preview_context(assessment, step), saved_at=timezone.now(), saved=True)
+    if step.slug == "paths":
+        context["row_positions"] = saved_row_positions(form)
+    return render(request, "wizard/autosave.html", context)
+
+
+@require_GET
+def report(request: HttpRequest, code: str) -> HttpResponse:
+    access = get_assessment_for_user(request, code)
+    if not access.assessment.is_complete:
+        return redirect(resume_url(access.assessment))
+    return render(
+        request,
+        "wizard/report.html",
+        {
+            "assessment": access.assessment,
+            "access": access,
+            "plan": access.assessment.plan,
+            "currency": access.assessment.organisation.currency
+            if access.assessment.organisation
+            else "GBP",
+        },
+    )
+
+
+@require_POST
+def copy(request: HttpRequest, code: str) -> HttpResponse:
+    access = get_assessment_for_user(request, code, write=True)
+    new = assessment_copy(assessment=access.assessment, user=request.user)
+    messages.success(
+        request, _("A copy of the assessment is ready: change what has changed since.")
+    )
+    return redirect(step_url(new, STEPS[0]))
+
+
+@require_http_methods(["GET", "POST"])
+def delete(request: HttpRequest, code: str) -> HttpResponse:
+    access = get_assessment_for_user(request, code, write=True)
+    if not access.can_delete:
+        from django.core.exceptions import PermissionDenied
+
+        raise PermissionDenied
+    assessment = access.assessment
+    if request.method == "POST":
+        slug = assessment.organisation.slug
+        assessment_delete(assessment=assessment)
+        messages.success(request, _("The assessment was deleted."))
+        return redirect("organisation", slug=slug)
+    return render(request, "wizard/delete.html", {"assessment": assessment})

@@ -1,0 +1,122 @@
+"""The sign-up and sign-in forms; the password forms are Django's own."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordMixin
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import User, normalise_email
+from orgs.models import Organisation
+from wizard.rules.limits import HEADCOUNT
+
+# One message for every way a headcount can be wrong, so "abc", 0 and 10,000,001 all say
+# what is accepted; the bounds come from the framework's limits, not from here.
+HEADCOUNT_MESSAGE = format_lazy(_("Enter {range}."), range=HEADCOUNT.describe())
+
+
+def email_taken_error() -> ValidationError:
+    """The refusal for an email that already has an account, with a way to sign in."""
+    return ValidationError(
+        format_html(
+            '{} <a href="{}">{}</a>',
+            gettext("An account with this email already exists."),
+            reverse("login"),
+            gettext("Sign in instead?"),
+        ),
+        code="email_taken",
+    )
+
+
+class SignUpForm(SetPasswordMixin, forms.Form):
+    """Everything needed to open an account and its organisation, on one screen."""
+
+    email = forms.EmailField(
+        label=_("Email address"),
+        max_length=User._meta.get_field("email").max_length,
+        help_text=_("You sign in with this. We only email you to reset your password."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+    )
+    password = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        help_text=password_validation.password_validators_help_text_html(),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    organisation_name = forms.CharField(
+        label=_("Organisation name"),
+        max_length=Organisation._meta.get_field("name").max_length,
+        help_text=_("The company you are planning to hire for."),
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+    )
+    headcount = forms.IntegerField(
+        label=_("How many people work there?"),
+        min_value=HEADCOUNT.minimum,
+        max_value=HEADCOUNT.maximum,
+        help_text=_(
+            "Everyone on the payroll today, not only engineers. Headcount sets the stage "
+            "your company is at, and the stage decides how large a team the plan suggests."
+        ),
+        error_messages={
+            "invalid": HEADCOUNT_MESSAGE,
+            "min_value": HEADCOUNT_MESSAGE,
+            "max_value": HEADCOUNT_MESSAGE,
+        },
+        widget=forms.NumberInput(attrs={"autocomplete": "off", "inputmode": "numeric"}),
+    )
+
+    def clean_email(self) -> str:
+        email = normalise_email(self.cleaned_data["email"])
+        if User.objects.filter(email__iexact=email).exists():
+            raise email_taken_error()
+        return email
+
+    def clean(self) -> dict[str, Any]:
+        cleaned_data = super().clean()
+        # The would-be user lets the similarity validator compare the password with the email.
+        candidate = User(email=cleaned_data.get("email") or "")
+        self.validate_password_for_user(candidate, password_field_name="password")  # noqa: S106
+        return cleaned_data
+
+
+class EmailAuthenticationForm(AuthenticationForm):
+    """Django's sign-in form, asking for the email address that is the username."""
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _(
+            "That email address and password do not match an account. Check both and try "
+            "again, or reset your password."
+        ),
+    }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        username = self.fields["username"]
+        username.label = _("Email address")
+        username.widget = forms.EmailInput(
+            attrs={
+                **username.widget.attrs,
+                "autocomplete": "email",
+                "autocapitalize": "none",
+                "autofocus": True,
+            }
+        )
+
+
+class EmailPasswordResetForm(PasswordResetForm):
+    """Django's reset request form, worded like the rest of the account screens."""
+
+    email = forms.EmailField(
+        label=_("Email address"),
+        max_length=User._meta.get_field("email").max_length,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+    )

@@ -1,0 +1,212 @@
+"""The four step forms. Every bound and default comes from the engine's `limits`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from crispy_forms.helper import FormHelper
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from wizard.form_fields import number_field, validate_path_name
+from wizard.rules import limits
+from wizard.rules.field_checks import name_key
+from wizard.rules.maturity import LEVEL_NAMES
+
+KIND_CHOICES = [
+    ("predictive", _("Predictive: forecasts, scores, classifications")),
+    ("generative", _("Generative: drafting text, summaries, answers")),
+    ("agentic", _("Agentic: multi-step work that acts in other systems")),
+    ("vision_audio", _("Vision or audio: images, video, speech")),
+]
+MAINTENANCE_CHOICES = [
+    ("low", _("Low: stable data, occasional retraining")),
+    ("medium", _("Medium: regular monitoring and retraining")),
+    ("high", _("High: fast-moving data, frequent retraining")),
+]
+ADEQUACY_CHOICES = [
+    ("yes", _("Yes, it already does the job well enough")),
+    ("partly", _("Partly, with gaps we would need to close")),
+    ("no", _("No, it cannot do this job")),
+]
+LEVEL_CHOICES = [
+    ("", _("No: use the level my answers point to")),
+    *[(str(level), f"{level} · {name}") for level, name in LEVEL_NAMES.items()],
+]
+
+
+class StepForm(forms.Form):
+    """Crispy renders the fields; the template owns the <form> tag and the buttons.
+
+    Every input names its help text and its error slot in aria-describedby, so screen
+    readers announce both, including errors that autosave fills in later.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper(self)
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        for name, field in self.fields.items():
+            auto_id = self.auto_id % self.add_prefix(name) if self.auto_id else name
+            described = [f"{auto_id}_error"]
+            if field.help_text:
+                described.insert(0, f"{auto_id}_helptext")
+            field.widget.attrs["aria-describedby"] = " ".join(described)
+
+
+class MaturityForm(StepForm):
+    working_pilots = number_field(
+        limits.WORKING_PILOTS,
+        label=_("How many AI pilots work today?"),
+        help_text=_(
+            "Prototypes that do their job for real users or data, but are not yet part of daily operations."
+        ),
+        initial=limits.DEFAULT_WORKING_PILOTS,
+    )
+    systems_in_production = number_field(
+        limits.SYSTEMS_IN_PRODUCTION,
+        label=_("How many AI systems run in production?"),
+        help_text=_("Systems your business relies on every day, monitored and supported."),
+        initial=limits.DEFAULT_SYSTEMS_IN_PRODUCTION,
+    )
+    optimising_at_scale = forms.BooleanField(
+        label=_(
+            "We are tuning AI systems at scale: measuring, comparing and improving them continuously"
+        ),
+        required=False,
+        initial=limits.DEFAULT_OPTIMISING_AT_SCALE,
+    )
+    declared_level = forms.TypedChoiceField(
+        label=_("Do you want to declare a different level?"),
+        help_text=_(
+            "Optional. If you believe the count above misses something, say where you stand; the plan will use your level and show the difference."
+        ),
+        choices=LEVEL_CHOICES,
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+
+
+class PathForm(StepForm):
+    name = forms.CharField(
+        label=_("Name"),
+        max_length=limits.MAX_PATH_NAME_LENGTH,
+        validators=[validate_path_name],
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    kind = forms.ChoiceField(label=_("Kind of work"), choices=[("", _("Choose…")), *KIND_CHOICES])
+    description = forms.CharField(
+        label=_("The process, in one line"),
+        required=False,
+        max_length=200,
+        help_text=_("Optional, for your readers: what happens today and what AI would change."),
+    )
+    # Which saved path this row edits, so its step-3 answers follow it through renames.
+    source = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+
+
+class BasePathFormSet(forms.BaseFormSet):
+    def clean(self) -> None:
+        super().clean()
+        seen: dict[str, int] = {}
+        for number, form in enumerate(self.forms, start=1):
+            if (not form.has_changed() and not form.initial) or self._should_delete_form(form):
+                continue
+            name = (form.cleaned_data or {}).get("name")
+            if not name:
+                continue
+            key = name_key(name)
+            if key in seen:
+                form.add_error(
+                    "name",
+                    _("Path %(other)s already has this name; give each path its own.")
+                    % {"other": seen[key]},
+                )
+            else:
+                seen[key] = number
+
+
+def path_formset(blank_rows: int = 0) -> type[BasePathFormSet]:
+    """The critical-paths formset, with `blank_rows` empty rows after the saved ones."""
+    return forms.formset_factory(
+        PathForm,
+        formset=BasePathFormSet,
+        extra=blank_rows,
+        can_delete=True,
+        max_num=limits.MAX_CRITICAL_PATHS,
+        absolute_max=limits.MAX_CRITICAL_PATHS,
+        validate_max=True,
+    )
+
+
+class RoiForm(StepForm):
+    annual_impact = number_field(
+        limits.ANNUAL_IMPACT,
+        label=_("Yearly value of a 2–3 % accuracy gain"),
+        help_text=_(
+            "What a slightly more accurate model would be worth each year on this path: revenue kept, costs avoided."
+        ),
+        initial=limits.DEFAULT_ANNUAL_IMPACT,
+    )
+    labelled_examples = number_field(
+        limits.LABELLED_EXAMPLES,
+        label=_("Labelled examples you have"),
+        help_text=_(
+            "Past cases with the right answer recorded. A custom model needs at least 10,000."
+        ),
+        initial=limits.DEFAULT_LABELLED_EXAMPLES,
+    )
+    months_to_build = number_field(
+        limits.MONTHS_TO_BUILD,
+        label=_("Months to build and validate"),
+        help_text=_("Typically 3 to 6 months for one ML engineer."),
+        initial=limits.DEFAULT_MONTHS_TO_BUILD,
+    )
+    maintenance = forms.ChoiceField(
+        label=_("Upkeep once live"), choices=MAINTENANCE_CHOICES, initial=limits.DEFAULT_MAINTENANCE
+    )
+    foundation_model_adequate = forms.ChoiceField(
+        label=_("Could a foundation model do this job?"),
+        choices=ADEQUACY_CHOICES,
+        initial=limits.DEFAULT_FOUNDATION_MODEL_ADEQUATE,
+    )
+    needs_explainability = forms.BooleanField(
+        label=_("A regulator or auditor needs the model explained"),
+        required=False,
+        initial=limits.DEFAULT_NEEDS_EXPLAINABILITY,
+    )
+
+
+RoiFormSet = forms.formset_factory(
+    RoiForm, extra=0, max_num=limits.MAX_CRITICAL_PATHS, absolute_max=limits.MAX_CRITICAL_PATHS
+)
+
+
+class HiringForm(StepForm):
+    headcount = number_field(
+        limits.HEADCOUNT,
+        label=_("People in the organisation"),
+        help_text=_(
+            "Everyone on the payroll today. This sets your stage: under 20 is a startup, 20 to 99 growth, 100 or more enterprise."
+        ),
+    )
+    ship_quickly = forms.BooleanField(
+        label=_("Shipping working systems quickly matters most"), required=False
+    )
+    integrate_existing_systems = forms.BooleanField(
+        label=_("AI must fit into systems and processes we already run"), required=False
+    )
+    ml_engineer_annual_cost = number_field(
+        limits.ML_ENGINEER_ANNUAL_COST,
+        label=_("Yearly cost of one ML engineer"),
+        help_text=_("Fully loaded: salary, benefits, equipment and overheads, in your currency."),
+        initial=limits.DEFAULT_ML_ENGINEER_ANNUAL_COST,
+    )
+    horizon_years = number_field(
+        limits.HORIZON_YEARS,
+        label=_("Years a custom model must pay back within"),
+        help_text=_("The horizon for every path's net value. Three years is a common choice."),
+        initial=limits.DEFAULT_HORIZON_YEARS,
+    )

@@ -1,0 +1,153 @@
+"""Writes to assessments. Each takes the version the caller last saw and fails with
+`StaleVersion` rather than overwrite a save it has not seen (a second tab, say)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from accounts.models import User
+from orgs.models import Membership, Organisation
+from wizard.answers_draft import blank_answers, has_headcount, normalised, to_engine_answers
+from wizard.models import STEP_COUNT, Assessment
+from wizard.rules import make_plan, plan_to_dict
+from wizard.steps import Step
+from wizard.team_summary import team_summary
+
+GUEST_DRAFT_MAX_AGE = timedelta(days=30)
+
+
+class StaleVersion(Exception):
+    """The assessment was saved elsewhere since the caller loaded it."""
+
+    def __init__(self, current: Assessment) -> None:
+        super().__init__(f"assessment {current.code} is at version {current.version}")
+        self.current = current
+
+
+class NotReady(Exception):
+    """Finishing needs every step done (and, for a guest, a headcount)."""
+
+
+def _write(assessment: Assessment, *, expected_version: int, **changes: Any) -> Assessment:
+    """Compare-and-swap: update only if nobody saved since `expected_version`."""
+    changes["version"] = expected_version + 1
+    changes["updated"] = timezone.now()
+    updated = Assessment.objects.filter(pk=assessment.pk, version=expected_version).update(
+        **changes
+    )
+    if not updated:
+        raise StaleVersion(Assessment.objects.select_related("organisation").get(pk=assessment.pk))
+    for field, value in changes.items():
+        setattr(assessment, field, value)
+    return assessment
+
+
+def assessment_start(
+    *, organisation: Organisation | None = None, user: User | None = None
+) -> Assessment:
+    """A new draft: in `organisation`, or a guest's (organisation None)."""
+    headcount = organisation.headcount if organisation else None
+    return Assessment.objects.create(
+        organisation=organisation,
+        created_by=user if user and user.is_authenticated else None,
+        answers=blank_answers(headcount),
+    )
+
+
+def assessment_save_step(
+    *, assessment: Assessment, step: Step, form: Any, expected_version: int, advance: bool
+) -> Assessment:
+    """Write one step's valid form into the draft; with `advance`, the step counts as done."""
+    answers, descriptions = step.apply(assessment, form)
+    changes: dict[str, Any] = {
+        "answers": normalised(answers),
+        "path_descriptions": descriptions,
+    }
+    if advance:
+        changes["furthest_step"] = max(assessment.furthest_step, step.number + 1)
+    return _write(assessment, expected_version=expected_version, **changes)
+
+
+@transaction.atomic
+def assessment_finish(*, assessment: Assessment, expected_version: int) -> Assessment:
+    """Compute the plan, keep it as a snapshot with its rules version, mark complete."""
+    if assessment.furthest_step <= STEP_COUNT or not has_headcount(assessment.answers):
+        raise NotReady
+    plan = plan_to_dict(make_plan(to_engine_answers(assessment.answers)))
+    return _write(
+        assessment,
+        expected_version=expected_version,
+        status=Assessment.Status.COMPLETE,
+        plan=plan,
+        rules_version=plan["rules_version"],
+        maturity_level=plan["maturity"]["level"],
+        stage=plan["stage"],
+        team_summary=team_summary(plan["team"]),
+        completed=timezone.now(),
+    )
+
+
+def assessment_copy(*, assessment: Assessment, user: User) -> Assessment:
+    """A new draft with the same answers, every step reachable, to re-assess from."""
+    return Assessment.objects.create(
+        organisation=assessment.organisation,
+        created_by=user,
+        answers=assessment.answers,
+        path_descriptions=assessment.path_descriptions,
+        furthest_step=STEP_COUNT,
+        copied_from=assessment,
+    )
+
+
+def assessment_delete(*, assessment: Assessment) -> None:
+    assessment.delete()
+
+
+def default_organisation_for(user: User) -> Organisation | None:
+    """Where a user's new and claimed drafts go: the first organisation they can edit."""
+    membership = (
+        Membership.objects.filter(
+            user=user, role__in=[Membership.Role.OWNER, Membership.Role.EDITOR]
+        )
+        .select_related("organisation")
+        .order_by("created", "id")
+        .first()
+    )
+    return membership.organisation if membership else None
+
+
+@transaction.atomic
+def guest_drafts_claim(*, user: User, codes: list[str]) -> int:
+    """Move a guest's drafts into the user's organisation, keeping every answer."""
+    organisation = default_organisation_for(user)
+    if organisation is None or not codes:
+        return 0
+    drafts = Assessment.objects.select_for_update().filter(
+        code__in=codes, organisation__isnull=True
+    )
+    claimed = 0
+    for draft in drafts:
+        answers = dict(draft.answers)
+        if not has_headcount(answers):
+            answers["organisation"] = {"headcount": organisation.headcount}
+        Assessment.objects.filter(pk=draft.pk).update(
+            organisation=organisation,
+            created_by=user,
+            answers=answers,
+            version=F("version") + 1,
+            updated=timezone.now(),
+        )
+        claimed += 1
+    return claimed
+
+
+def guest_drafts_purge(*, now: Any = None) -> int:
+    """Delete guests' drafts untouched for 30 days; signed-in users' drafts stay."""
+    cutoff = (now or timezone.now()) - GUEST_DRAFT_MAX_AGE
+    deleted, _ = Assessment.objects.filter(organisation__isnull=True, updated__lt=cutoff).delete()
+    return deleted

@@ -1,0 +1,90 @@
+"""Filters that format the engine's numbers and names for people."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.utils.translation import gettext_lazy as _
+
+from wizard.rules.money import format_money
+
+register = template.Library()
+
+CURRENCY_SYMBOLS = {
+    "GBP": "£",
+    "EUR": "€",
+    "USD": "$",
+    "AUD": "A$",
+    "CAD": "C$",
+    "NZD": "NZ$",
+    "SGD": "S$",
+    "JPY": "¥",
+    "INR": "₹",
+}
+VERDICTS = {
+    "custom_ml": _("Custom model"),
+    "foundation_model": _("Foundation model"),
+    "gather_data": _("Gather data first"),
+}
+ROLES = {
+    "applied_ai_engineer": _("Applied AI engineer"),
+    "ai_engineer": _("AI engineer"),
+    "ml_engineer": _("ML engineer"),
+    "ml_infra_engineer": _("ML infrastructure engineer"),
+    "ai_infra_engineer": _("AI infrastructure engineer"),
+}
+STAGES = {"startup": _("Startup"), "growth": _("Growth"), "enterprise": _("Enterprise")}
+KINDS = {
+    "predictive": _("Predictive"),
+    "generative": _("Generative"),
+    "agentic": _("Agentic"),
+    "vision_audio": _("Vision or audio"),
+}
+
+
+@register.filter
+def money(value: Any, currency: str = "GBP") -> str:
+    """An exact amount in the organisation's currency: "£66,666.67"."""
+    if value is None or value == "":
+        return "—"
+    symbol = CURRENCY_SYMBOLS.get(currency)
+    amount = format_money(float(value))
+    negative = amount.startswith("-")
+    amount = amount.lstrip("-")
+    text = f"{symbol}{amount}" if symbol else f"{amount} {currency}"
+    return f"−{text}" if negative else text
+
+
+@register.filter
+def short_money(value: Any, currency: str = "GBP") -> str:
+    """A rounded amount for headings: "£1.25 M", "£250 k"."""
+    if value is None or value == "":
+        return "—"
+    number = float(value)
+    for size, suffix in ((1e9, " bn"), (1e6, " M"), (1e3, " k")):
+        if abs(number) >= size:
+            shown = f"{number / size:,.2f}".rstrip("0").rstrip(".")
+            symbol = CURRENCY_SYMBOLS.get(currency)
+            return f"{symbol}{shown}{suffix}" if symbol else f"{shown}{suffix} {currency}"
+    return money(value, currency)
+
+
+@register.filter
+def verdict_label(value: str) -> str:
+    return str(VERDICTS.get(value, value))
+
+
+@register.filter
+def role_label(value: str) -> str:
+    return str(ROLES.get(value, value))
+
+
+@register.filter
+def stage_label(value: str) -> str:
+    return str(STAGES.get(value, value))
+
+
+@register.filter
+def kind_label(value: str) -> str:
+    return str(KINDS.get(value, value))
