@@ -9,6 +9,9 @@ from factory.django import DjangoModelFactory
 
 from accounts.models import User
 from orgs.models import Membership, Organisation
+from wizard.answers_draft import blank_answers, normalised
+from wizard.models import Assessment
+from wizard.services import assessment_finish
 
 PASSWORD = "correct horse battery staple"
 
@@ -49,3 +52,44 @@ class MembershipFactory(DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     organisation = factory.SubFactory(OrganisationFactory)
     role = Membership.Role.EDITOR
+
+
+EXAMPLE_ANSWERS: dict[str, Any] = {
+    "organisation": {"headcount": 120},
+    "maturity": {"working_pilots": 2, "systems_in_production": 1},
+    "critical_paths": [
+        {
+            "name": "Churn prediction",
+            "kind": "predictive",
+            "annual_impact": 250000,
+            "labelled_examples": 50000,
+            "months_to_build": 4,
+        },
+        {"name": "Support replies", "kind": "generative"},
+    ],
+}
+
+
+class AssessmentFactory(DjangoModelFactory):
+    """A draft at step 1 of an organisation, with no answers beyond the headcount."""
+
+    class Meta:
+        model = Assessment
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    answers = factory.LazyAttribute(
+        lambda o: blank_answers(o.organisation.headcount if o.organisation else None)
+    )
+
+
+def complete_assessment(
+    organisation: Organisation, answers: dict[str, Any] | None = None
+) -> Assessment:
+    """An assessment of `organisation` taken through every step and finished."""
+    assessment = Assessment.objects.create(
+        organisation=organisation,
+        answers=normalised(answers or EXAMPLE_ANSWERS),
+        path_descriptions=["Who is about to leave", "Replies to common questions"],
+        furthest_step=5,
+    )
+    return assessment_finish(assessment=assessment, expected_version=assessment.version)

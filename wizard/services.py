@@ -59,10 +59,33 @@ def assessment_start(
     )
 
 
+def _completion(answers: dict[str, Any]) -> dict[str, Any]:
+    """The plan snapshot with its rules version, and the columns lists filter on."""
+    if not has_headcount(answers):
+        raise NotReady
+    plan = plan_to_dict(make_plan(to_engine_answers(answers)))
+    return {
+        "status": Assessment.Status.COMPLETE,
+        "plan": plan,
+        "rules_version": plan["rules_version"],
+        "maturity_level": plan["maturity"]["level"],
+        "stage": plan["stage"],
+        "team_summary": team_summary(plan["team"]),
+        "completed": timezone.now(),
+    }
+
+
 def assessment_save_step(
-    *, assessment: Assessment, step: Step, form: Any, expected_version: int, advance: bool
+    *,
+    assessment: Assessment,
+    step: Step,
+    form: Any,
+    expected_version: int,
+    advance: bool,
+    finish: bool = False,
 ) -> Assessment:
-    """Write one step's valid form into the draft; with `advance`, the step counts as done."""
+    """Write one step's valid form into the draft; with `advance`, the step counts as
+    done; with `finish` (the last step), the plan is computed and stored in the same write."""
     answers, descriptions = step.apply(assessment, form)
     changes: dict[str, Any] = {
         "answers": normalised(answers),
@@ -70,26 +93,16 @@ def assessment_save_step(
     }
     if advance:
         changes["furthest_step"] = max(assessment.furthest_step, step.number + 1)
+    if finish:
+        changes.update(_completion(changes["answers"]))
     return _write(assessment, expected_version=expected_version, **changes)
 
 
-@transaction.atomic
 def assessment_finish(*, assessment: Assessment, expected_version: int) -> Assessment:
     """Compute the plan, keep it as a snapshot with its rules version, mark complete."""
-    if assessment.furthest_step <= STEP_COUNT or not has_headcount(assessment.answers):
+    if assessment.furthest_step <= STEP_COUNT:
         raise NotReady
-    plan = plan_to_dict(make_plan(to_engine_answers(assessment.answers)))
-    return _write(
-        assessment,
-        expected_version=expected_version,
-        status=Assessment.Status.COMPLETE,
-        plan=plan,
-        rules_version=plan["rules_version"],
-        maturity_level=plan["maturity"]["level"],
-        stage=plan["stage"],
-        team_summary=team_summary(plan["team"]),
-        completed=timezone.now(),
-    )
+    return _write(assessment, expected_version=expected_version, **_completion(assessment.answers))
 
 
 def assessment_copy(*, assessment: Assessment, user: User) -> Assessment:

@@ -30,7 +30,6 @@ from wizard.services import (
     StaleVersion,
     assessment_copy,
     assessment_delete,
-    assessment_finish,
     assessment_save_step,
     assessment_start,
     default_organisation_for,
@@ -162,35 +161,35 @@ def step_view(request: HttpRequest, code: str, slug: str) -> HttpResponse:
     form = step.build(assessment, action.data)
     if not form.is_valid():
         return _render_step(request, access, step, form, extra={"add_row": action.kind == "add"})
+    advance = action.kind == "continue"
     try:
         assessment = assessment_save_step(
             assessment=assessment,
             step=step,
             form=form,
             expected_version=action.expected_version,
-            advance=action.kind == "continue",
+            advance=advance,
+            finish=advance and step.number == STEP_COUNT,
         )
     except StaleVersion as stale:
         return _stale_response(request, access, step, form, stale)
-    if action.kind in ("add", "remove"):
-        return _render_step(request, access, step, extra={"add_row": action.kind == "add"})
-    if step.number == STEP_COUNT:
-        return _finish(request, access)
+    except NotReady:
+        return redirect(resume_url(assessment))
+    if not advance:  # a row added or removed, or "Keep my answers" without JavaScript
+        return _render_step(
+            request,
+            access,
+            step,
+            extra={"add_row": action.kind == "add", "saved_at": timezone.now()},
+        )
+    if assessment.is_complete:
+        url = reverse("report", args=[assessment.code])
+        return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
     next_url = step_url(assessment, STEPS[step.number])
     if request.htmx:
         response = _render_step(request, access, STEPS[step.number])
         return push_url(response, next_url)
     return redirect(next_url)
-
-
-def _finish(request: HttpRequest, access: Access) -> HttpResponse:
-    assessment = access.assessment
-    try:
-        assessment_finish(assessment=assessment, expected_version=assessment.version)
-    except NotReady:
-        return redirect(resume_url(assessment))
-    url = reverse("report", args=[assessment.code])
-    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
 
 
 @require_POST

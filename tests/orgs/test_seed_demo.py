@@ -8,6 +8,7 @@ from django.contrib.auth import authenticate
 from django.core.management import call_command
 
 from orgs.models import Membership, Organisation
+from wizard.models import Assessment
 
 pytestmark = pytest.mark.django_db
 
@@ -33,3 +34,13 @@ def test_seed_demo_can_run_again_without_duplicating_anything():
     second = _seed()
     assert Organisation.objects.count() == 1
     assert first != second
+
+
+def test_the_demo_organisation_has_a_finished_example_to_open():
+    """A first visitor can open a complete report at once."""
+    _seed()
+    example = Assessment.objects.get()
+    assert example.is_complete and example.plan["team"]["ml_engineers"] == 1
+    assert example.plan["deferred"], "the example shows a deferred hire too"
+    _seed()
+    assert Assessment.objects.count() == 1

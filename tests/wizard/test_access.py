@@ -1,0 +1,96 @@
+"""Who may see and change an assessment: decided in orgs/permissions.py, checked here."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from tests.factories import complete_assessment
+from tests.wizard.helpers import maturity_data, post_step, step_url
+from wizard.models import Assessment
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def complete(organisation, owner):
+    return complete_assessment(organisation)
+
+
+@pytest.mark.parametrize("persona", ["owner_client", "editor_client", "viewer_client"])
+def test_members_can_read_a_step(request, persona, draft):
+    """Every member sees the organisation's drafts."""
+    client = request.getfixturevalue(persona)
+    assert client.get(step_url(draft, "maturity")).status_code == 200
+
+
+@pytest.mark.parametrize("persona", ["outsider_client", "client"])
+def test_it_checks_ownership(request, persona, draft, complete):
+    """Outsiders and anonymous visitors get 404 for steps, autosave and reports."""
+    client = request.getfixturevalue(persona)
+    assert client.get(step_url(draft, "maturity")).status_code == 404
+    assert post_step(client, draft, "maturity", maturity_data()).status_code == 404
+    assert post_step(client, draft, "maturity", maturity_data(), autosave=True).status_code == 404
+    assert client.get(reverse("report", args=[complete.code])).status_code == 404
+    assert client.post(reverse("assessment-copy", args=[complete.code])).status_code == 404
+    assert client.post(reverse("assessment-delete", args=[complete.code])).status_code == 404
+    assert Assessment.objects.count() == 2
+
+
+def test_viewers_cannot_write(viewer_client, draft, complete):
+    """A viewer reads but gets 403 on every write, and nothing changes."""
+    version = draft.version
+    assert (
+        post_step(viewer_client, draft, "maturity", maturity_data(working_pilots="3")).status_code
+        == 403
+    )
+    assert (
+        post_step(viewer_client, draft, "maturity", maturity_data(), autosave=True).status_code
+        == 403
+    )
+    assert viewer_client.post(reverse("assessment-copy", args=[complete.code])).status_code == 403
+    assert viewer_client.post(reverse("assessment-delete", args=[complete.code])).status_code == 403
+    draft.refresh_from_db()
+    assert draft.version == version
+
+
+def test_editors_cannot_delete(editor_client, complete):
+    """Deleting is the owner's decision."""
+    assert editor_client.post(reverse("assessment-delete", args=[complete.code])).status_code == 403
+    assert Assessment.objects.filter(pk=complete.pk).exists()
+
+
+def test_owners_delete_after_confirming(owner_client, complete, organisation):
+    """The owner is asked first (GET), and the POST deletes."""
+    url = reverse("assessment-delete", args=[complete.code])
+    assert "Delete this assessment?" in owner_client.get(url).content.decode()
+    response = owner_client.post(url)
+    assert response["Location"] == reverse("organisation", args=[organisation.slug])
+    assert not Assessment.objects.filter(pk=complete.pk).exists()
+
+
+def test_a_guest_draft_belongs_to_its_browser_session(client):
+    """Another browser cannot open a guest's draft, even knowing its address."""
+    client.post(reverse("start"))
+    draft = Assessment.objects.get()
+    assert client.get(step_url(draft, "maturity")).status_code == 200
+    assert Client().get(step_url(draft, "maturity")).status_code == 404
+
+
+def test_an_unknown_code_or_step_is_404(owner_client, draft):
+    """Made-up codes and step names are simply not found."""
+    assert owner_client.get("/a/00000000-0000-0000-0000-000000000000/maturity/").status_code == 404
+    assert (
+        owner_client.get(step_url(draft, "maturity").replace("maturity", "salary")).status_code
+        == 404
+    )
+
+
+def test_editors_reassess_from_a_copy(editor_client, complete):
+    """A copy starts a new draft with the same answers and every step reachable."""
+    response = editor_client.post(reverse("assessment-copy", args=[complete.code]))
+    copy = Assessment.objects.exclude(pk=complete.pk).get()
+    assert response["Location"] == step_url(copy, "maturity")
+    assert copy.answers == complete.answers and copy.copied_from == complete
+    assert copy.furthest_step == 4 and not copy.is_complete
