@@ -106,13 +106,30 @@ class PathForm(StepForm):
     # Which saved path this row edits, so its step-3 answers follow it through renames.
     source = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
 
+    def has_changed(self) -> bool:
+        """Whether the row holds a path at all: blank rows are skipped, filled ones never."""
+        if not self.is_bound:
+            return super().has_changed()
+        return bool(
+            (self.data.get(self.add_prefix("name")) or "").strip()
+            or self.data.get(self.add_prefix("kind"))
+        )
+
 
 class BasePathFormSet(forms.BaseFormSet):
+    """A row counts as blank (and is skipped, not refused) when it has neither a name nor a
+    kind, whatever the management form says: after an autosave the page's INITIAL_FORMS
+    is out of date, and a row that matches its saved path is still a path."""
+
+    def _construct_form(self, i: int, **kwargs: Any) -> forms.Form:
+        kwargs["empty_permitted"] = True
+        return super()._construct_form(i, **kwargs)
+
     def clean(self) -> None:
         super().clean()
         seen: dict[str, int] = {}
         for number, form in enumerate(self.forms, start=1):
-            if (not form.has_changed() and not form.initial) or self._should_delete_form(form):
+            if not form.has_changed() or self._should_delete_form(form):
                 continue
             name = (form.cleaned_data or {}).get("name")
             if not name:

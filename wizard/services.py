@@ -7,7 +7,6 @@ from datetime import timedelta
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
 from accounts.models import User
@@ -15,6 +14,7 @@ from orgs.models import Membership, Organisation
 from wizard.answers_draft import blank_answers, has_headcount, normalised, to_engine_answers
 from wizard.models import STEP_COUNT, Assessment
 from wizard.rules import make_plan, plan_to_dict
+from wizard.step_actions import conflicting_fields
 from wizard.steps import Step
 from wizard.team_summary import team_summary
 
@@ -95,7 +95,21 @@ def assessment_save_step(
         changes["furthest_step"] = max(assessment.furthest_step, step.number + 1)
     if finish:
         changes.update(_completion(changes["answers"]))
-    return _write(assessment, expected_version=expected_version, **changes)
+    try:
+        return _write(assessment, expected_version=expected_version, **changes)
+    except StaleVersion as stale:
+        # A save that only repeats what is already saved (a retry, a restored tab) takes
+        # nothing from anyone: write it on top instead of calling it a conflict.
+        if conflicting_fields(step, stale.current, form) or stale.current.is_complete:
+            raise
+        return assessment_save_step(
+            assessment=stale.current,
+            step=step,
+            form=form,
+            expected_version=stale.current.version,
+            advance=advance,
+            finish=finish,
+        )
 
 
 def assessment_finish(*, assessment: Assessment, expected_version: int) -> Assessment:
@@ -148,12 +162,10 @@ def guest_drafts_claim(*, user: User, codes: list[str]) -> int:
         answers = dict(draft.answers)
         if not has_headcount(answers):
             answers["organisation"] = {"headcount": organisation.headcount}
+        # The version stays: the answers a tab is editing are untouched, so a tab left
+        # open while its owner signs up elsewhere keeps saving without a false conflict.
         Assessment.objects.filter(pk=draft.pk).update(
-            organisation=organisation,
-            created_by=user,
-            answers=answers,
-            version=F("version") + 1,
-            updated=timezone.now(),
+            organisation=organisation, created_by=user, answers=answers, updated=timezone.now()
         )
         claimed += 1
     return claimed
@@ -164,3 +176,19 @@ def guest_drafts_purge(*, now: Any = None) -> int:
     cutoff = (now or timezone.now()) - GUEST_DRAFT_MAX_AGE
     deleted, _ = Assessment.objects.filter(organisation__isnull=True, updated__lt=cutoff).delete()
     return deleted
+
+
+def assessment_from_what_if(
+    *, assessment: Assessment, answers: dict[str, Any], user: User
+) -> Assessment:
+    """Keep a what-if as a new, finished assessment beside the one it came from."""
+    new = Assessment.objects.create(
+        organisation=assessment.organisation,
+        created_by=user,
+        title=assessment.title,
+        answers=normalised(answers),
+        path_descriptions=assessment.path_descriptions,
+        furthest_step=STEP_COUNT + 1,
+        copied_from=assessment,
+    )
+    return _write(new, expected_version=new.version, **_completion(new.answers))

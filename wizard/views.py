@@ -176,20 +176,20 @@ def step_view(request: HttpRequest, code: str, slug: str) -> HttpResponse:
     except NotReady:
         return redirect(resume_url(assessment))
     if not advance:  # a row added or removed, or "Keep my answers" without JavaScript
-        return _render_step(
-            request,
-            access,
-            step,
-            extra={"add_row": action.kind == "add", "saved_at": timezone.now()},
-        )
-    if assessment.is_complete:
+        extra = {"add_row": action.kind == "add", "saved_at": timezone.now()}
+        response = _render_step(request, access, step, extra=extra)
+    elif assessment.is_complete:
         url = reverse("report", args=[assessment.code])
-        return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
-    next_url = step_url(assessment, STEPS[step.number])
-    if request.htmx:
-        response = _render_step(request, access, STEPS[step.number])
-        return push_url(response, next_url)
-    return redirect(next_url)
+        response = HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+    else:
+        next_url = step_url(assessment, STEPS[step.number])
+        if request.htmx:
+            response = push_url(_render_step(request, access, STEPS[step.number]), next_url)
+        else:
+            response = redirect(next_url)
+    # Tells the page's script that the answers it kept in the browser are on the server.
+    response["X-Hireframe-Saved"] = str(assessment.version)
+    return response
 
 
 @require_POST
@@ -233,25 +233,6 @@ def autosave(request: HttpRequest, code: str, slug: str) -> HttpResponse:
     if step.slug == "paths":
         context["row_positions"] = saved_row_positions(form)
     return render(request, "wizard/autosave.html", context)
-
-
-@require_GET
-def report(request: HttpRequest, code: str) -> HttpResponse:
-    access = get_assessment_for_user(request, code)
-    if not access.assessment.is_complete:
-        return redirect(resume_url(access.assessment))
-    return render(
-        request,
-        "wizard/report.html",
-        {
-            "assessment": access.assessment,
-            "access": access,
-            "plan": access.assessment.plan,
-            "currency": access.assessment.organisation.currency
-            if access.assessment.organisation
-            else "GBP",
-        },
-    )
 
 
 @require_POST

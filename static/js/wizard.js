@@ -88,9 +88,112 @@
 
   document.addEventListener("htmx:afterSettle", function (event) {
     syncInvalid();
+    // Only a swap of the step moves focus; an autosave must leave the cursor where it is.
+    if (event.detail.elt && event.detail.elt.matches("[data-autosave]")) return;
     if (event.detail.target && event.detail.target.id === "wizard") focusAfterSwap(event.detail.target);
   });
+
+  // Signing in elsewhere rotates the CSRF token; always send the current one from the
+  // cookie, so an open tab keeps saving.
+  document.addEventListener("htmx:configRequest", function (event) {
+    var match = document.cookie.match(/(?:^|; )csrftoken=([^;]+)/);
+    if (match) event.detail.headers["X-CSRFToken"] = decodeURIComponent(match[1]);
+  });
+
+  // Only with JavaScript is anything saved as you type, so only then is it promised.
+  function promiseAutosave() {
+    var el = statusEl();
+    if (el && !el.textContent.trim() && autosaveEl()) el.textContent = el.dataset.idle;
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", promiseAutosave);
+  else promiseAutosave();
+  document.addEventListener("htmx:afterSettle", promiseAutosave);
   document.addEventListener("htmx:oobAfterSwap", syncInvalid);
+
+  // Unsaved answers are kept in this browser until the server has them, so leaving the
+  // page before the debounced save fires (Back, a closed tab, a lost connection) loses
+  // nothing: the next time the step opens, they are put back and saved, or, if the step
+  // was saved elsewhere meanwhile, shown as a conflict.
+  var editSeq = 0;
+  var sentSeq = 0;
+
+  function stepForm() { return document.getElementById("step-form"); }
+  function stashKey(form) { return "hireframe:unsaved:" + form.getAttribute("action"); }
+
+  function stash() {
+    var form = stepForm();
+    if (!form || !window.localStorage) return;
+    var fields = {};
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (!el.name || el.type === "submit" || el.type === "button") return;
+      if (/^(csrfmiddlewaretoken|version|action)$/.test(el.name)) return;
+      fields[el.name] = el.type === "checkbox" ? el.checked : el.value;
+    });
+    try {
+      localStorage.setItem(stashKey(form), JSON.stringify({ version: form.elements.version.value, fields: fields }));
+    } catch (e) { /* storage full or disabled: the server-side save still runs */ }
+  }
+
+  function readStash(form) {
+    try { return JSON.parse(localStorage.getItem(stashKey(form)) || "null"); } catch (e) { return null; }
+  }
+
+  function clearStash(form) {
+    try { if (form) localStorage.removeItem(stashKey(form)); } catch (e) { /* ignore */ }
+  }
+
+  function restoreStash() {
+    var form = stepForm();
+    var saved = form && window.localStorage && readStash(form);
+    if (!saved) return;
+    var changed = false;
+    Object.keys(saved.fields).forEach(function (name) {
+      var el = form.elements[name];
+      if (!el || el.length !== undefined && !el.tagName) return;
+      var value = saved.fields[name];
+      if (el.type === "checkbox") { if (el.checked !== value) { el.checked = value; changed = true; } }
+      else if (el.value !== value) { el.value = value; changed = true; }
+    });
+    if (!changed) { clearStash(form); return; }
+    // Saved against the version these answers were typed on: if the server has moved
+    // on, the save comes back as a visible conflict instead of overwriting anything.
+    form.elements.version.value = saved.version;
+    var el = autosaveEl();
+    if (el) htmx.trigger(el, "retry");
+  }
+
+  document.addEventListener("input", function (event) {
+    if (!event.target.closest("#step-form")) return;
+    editSeq += 1;
+    stash();
+  });
+  document.addEventListener("change", function (event) {
+    if (!event.target.closest("#step-form")) return;
+    editSeq += 1;
+    stash();
+  });
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    if (isAutosave(event)) sentSeq = editSeq;
+  });
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var xhr = event.detail.xhr;
+    if (!xhr || xhr.status !== 200) return;
+    var elt = event.detail.elt;
+    if (elt.matches("[data-autosave], [hx-vals*='take_version']")) {
+      // Saved. Keystrokes typed while the save was on its way are still unsaved: keep
+      // them, now against the version the server has just given the page.
+      if (sentSeq === editSeq) clearStash(stepForm());
+      else setTimeout(stash, 0);
+    } else if (xhr.getResponseHeader("X-Hireframe-Saved")) {
+      clearStash(stepForm()); // a step posted, saved and shown again or the next one opened
+    }
+  });
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", restoreStash);
+  else restoreStash();
+  document.addEventListener("htmx:afterSettle", function (event) {
+    if (event.detail.target && event.detail.target.id === "wizard") restoreStash();
+  });
+  document.addEventListener("htmx:historyRestore", restoreStash);
 
   // Leaving while a save is in flight or has failed would lose the last answers.
   window.addEventListener("beforeunload", function (event) {

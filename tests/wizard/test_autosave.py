@@ -227,3 +227,27 @@ def test_the_step_page_names_the_version_it_was_built_from(owner_client, draft):
     """Every form carries the version, so its saves can be checked for staleness."""
     html = owner_client.get(step_url(draft, "maturity")).content.decode()
     assert f'name="version" id="version" value="{draft.version}"' in html
+
+
+def test_a_stale_save_that_repeats_the_saved_answers_is_not_a_conflict(owner_client, draft):
+    """A retried or restored save whose values are already saved simply succeeds."""
+    opened_at = draft.version
+    post_step(
+        owner_client,
+        draft,
+        "maturity",
+        maturity_data(working_pilots="5"),
+        autosave=True,
+        action=None,
+    )
+    response = post_step(
+        owner_client,
+        draft,
+        "maturity",
+        maturity_data(working_pilots="5"),
+        autosave=True,
+        action=None,
+        version=opened_at,
+    )
+    assert response.status_code == 200
+    assert "Saved at" in response.content.decode()
