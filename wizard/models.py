@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -68,6 +69,8 @@ class Assessment(models.Model):
         verbose_name_plural = _("assessments")
         ordering = ["-created", "-id"]
         indexes = [
+            # The admin's unfiltered, newest-first list and its date filter (docs/admin-scale.md).
+            models.Index(fields=["-created", "-id"], name="assessment_created"),
             models.Index(fields=["organisation", "-created"], name="assessment_org_created"),
             models.Index(fields=["status", "-created"], name="assessment_status_created"),
             models.Index(fields=["maturity_level", "-created"], name="assessment_level_created"),
@@ -95,3 +98,35 @@ class Assessment(models.Model):
     @property
     def is_guest_draft(self) -> bool:
         return self.organisation_id is None
+
+
+class ShareLink(models.Model):
+    """A read-only link to one report. Only the token's SHA-256 is stored: the link itself
+    is shown once, when it is made, and cannot be recovered from the database."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="share_links")
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    expires = models.DateTimeField(
+        _("expires"), null=True, blank=True, help_text=_("Empty: never.")
+    )
+    revoked = models.DateTimeField(_("revoked"), null=True, blank=True)
+    views = models.PositiveIntegerField(_("views"), default=0)
+    last_viewed = models.DateTimeField(_("last viewed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("share link")
+        verbose_name_plural = _("share links")
+        ordering = ["-created", "-id"]
+
+    def __str__(self) -> str:
+        return _("Share link %(id)s of %(assessment)s") % {
+            "id": self.pk,
+            "assessment": self.assessment_id,
+        }
+
+    def is_live(self, now: Any) -> bool:
+        return self.revoked is None and (self.expires is None or self.expires > now)

@@ -71,8 +71,8 @@ def short_money(value: Any, currency: str = "GBP") -> str:
 
 
 @register.filter
-def verdict_label(value: str) -> str:
-    return str(VERDICTS.get(value, value))
+def verdict_label(value: str | None) -> str:
+    return "" if value is None else str(VERDICTS.get(value, value))
 
 
 @register.filter
@@ -88,3 +88,18 @@ def stage_label(value: str) -> str:
 @register.filter
 def kind_label(value: str) -> str:
     return str(KINDS.get(value, value))
+
+
+@register.filter
+def lower_role(label: str) -> str:
+    """A role's name inside a sentence: "applied AI engineer", keeping AI and ML capitals."""
+    first, _, rest = str(label).partition(" ")
+    return f"{first if first in ('AI', 'ML') else first.lower()} {rest}".strip()
+
+
+@register.filter
+def whole(value: Any) -> Any:
+    """4.0 as 4, for counts that pluralise a noun."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value

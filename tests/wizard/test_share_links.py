@@ -1,0 +1,160 @@
+"""Share links: made once, stored hashed, expiring, revocable, rate-limited, and showing
+nothing but the report."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import timedelta
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.factories import complete_assessment
+from wizard.models import ShareLink
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def complete(organisation, owner):
+    return complete_assessment(organisation)
+
+
+def _create(client, assessment, expiry="30") -> str:
+    response = client.post(
+        reverse("share-create", args=[assessment.code]), {"expires_in_days": expiry}
+    )
+    assert response.status_code == 200
+    return re.search(
+        r'id="new-link" class="form-control" value="([^"]+)"', response.content.decode()
+    ).group(1)
+
+
+def _path(link: str) -> str:
+    return link.split("testserver", 1)[1]
+
+
+def test_a_link_is_shown_once_and_only_its_hash_is_stored(owner_client, complete):
+    """The token is 43 url-safe characters; the database keeps its SHA-256 alone."""
+    link = _create(owner_client, complete)
+    token = link.rstrip("/").rsplit("/", 1)[1]
+    assert len(token) == 43
+    stored = ShareLink.objects.get()
+    assert stored.token_hash == hashlib.sha256(token.encode()).hexdigest()
+    assert token not in str(ShareLink.objects.values().get())
+    page = owner_client.get(reverse("report", args=[complete.code])).content.decode()
+    assert token not in page
+
+
+def test_the_shared_report_shows_the_report_and_nothing_else(owner_client, complete, owner):
+    """A stranger sees the plan, with no controls, no emails and no internal ids."""
+    link = _create(owner_client, complete)
+    response = Client().get(_path(link))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Hire 8 AI engineers now" in html
+    assert owner.email not in html and str(complete.code) not in html
+    for control in (
+        "What if",
+        "Share this report",
+        "Re-assess",
+        "csrfmiddlewaretoken",
+        "Sign in",
+        "/a/",
+    ):
+        assert control not in html
+    assert response["X-Robots-Tag"] == "noindex, nofollow"
+    assert response["Referrer-Policy"] == "no-referrer"
+
+
+def test_views_are_counted(owner_client, complete):
+    """The list shows how often and when a link was last opened."""
+    link = _create(owner_client, complete)
+    Client().get(_path(link))
+    Client().get(_path(link))
+    stored = ShareLink.objects.get()
+    assert stored.views == 2 and stored.last_viewed is not None
+
+
+def test_unknown_revoked_and_expired_links_are_the_same_404(owner_client, complete):
+    """Nobody can tell a guessed token from a revoked or expired one."""
+    live = _create(owner_client, complete)
+    revoked = _create(owner_client, complete)
+    expired = _create(owner_client, complete, expiry="7")
+    link = ShareLink.objects.order_by("-id").first()
+    ShareLink.objects.filter(pk=link.pk).update(expires=timezone.now() - timedelta(seconds=1))
+    revoked_link = ShareLink.objects.order_by("id")[1]
+    response = owner_client.post(reverse("share-revoke", args=[complete.code, revoked_link.pk]))
+    assert response.status_code == 302
+    stranger = Client()
+    assert stranger.get(_path(live)).status_code == 200
+    bodies = set()
+    for path in (_path(revoked), _path(expired), "/r/" + "A" * 43 + "/"):
+        response = stranger.get(path)
+        assert response.status_code == 404
+        # Identical but for the per-response nonce and CSRF token.
+        bodies.add(re.sub(rb'(nonce="|X-CSRFToken": ")[^"]+', b"", response.content))
+    assert len(bodies) == 1
+
+
+def test_links_never_expiring_are_allowed(owner_client, complete):
+    """ "Never" is one of the choices."""
+    _create(owner_client, complete, expiry="never")
+    assert ShareLink.objects.get().expires is None
+
+
+@pytest.mark.parametrize("persona", ["viewer_client", "outsider_client"])
+def test_only_owners_and_editors_share(request, persona, complete):
+    """Viewers get 403; outsiders 404; no link is made."""
+    client = request.getfixturevalue(persona)
+    response = client.post(reverse("share-create", args=[complete.code]), {"expires_in_days": "7"})
+    assert response.status_code == (403 if persona == "viewer_client" else 404)
+    assert not ShareLink.objects.exists()
+
+
+def test_a_link_cannot_be_revoked_through_another_assessment(owner_client, complete, organisation):
+    """The link id must belong to the assessment in the URL."""
+    _create(owner_client, complete)
+    other = complete_assessment(organisation)
+    link = ShareLink.objects.get()
+    assert owner_client.post(reverse("share-revoke", args=[other.code, link.pk])).status_code == 404
+    assert ShareLink.objects.get().revoked is None
+
+
+def test_lookups_are_rate_limited_per_client(owner_client, complete, settings):
+    """Past the limit a client gets 429 with Retry-After, guessing or not; others are unaffected."""
+    settings.SHARE_LINK_RATE_LIMIT = 3
+    link = _create(owner_client, complete)
+    guesser = Client(REMOTE_ADDR="203.0.113.9")
+    codes = [guesser.get("/r/" + "B" * 43 + "/").status_code for _ in range(3)]
+    assert codes == [404, 404, 404]
+    blocked = guesser.get(_path(link))
+    assert blocked.status_code == 429 and blocked["Retry-After"] == "60"
+    assert Client(REMOTE_ADDR="198.51.100.7").get(_path(link)).status_code == 200
+
+
+def test_the_shared_page_stays_within_eight_queries(
+    owner_client, complete, django_assert_max_num_queries
+):
+    """Looking up, counting and rendering a shared report is cheap."""
+    link = _create(owner_client, complete)
+    with django_assert_max_num_queries(8):
+        assert Client().get(_path(link)).status_code == 200
+
+
+def test_the_shared_pdf_is_the_same_report(owner_client, complete):
+    """Readers of a link can save the PDF too."""
+    link = _create(owner_client, complete)
+    response = Client().get(_path(link) + "report.pdf")
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response["X-Robots-Tag"] == "noindex, nofollow"
+
+
+def test_share_links_are_listed_with_creator_expiry_and_views(owner_client, complete):
+    """The report lists each link: who made it, when it expires, how often it was viewed."""
+    _create(owner_client, complete, expiry="90")
+    html = owner_client.get(reverse("report", args=[complete.code])).content.decode()
+    assert "Links to this report" in html and "Revoke" in html

@@ -1,0 +1,264 @@
+"""The team-structure report: the owner's view, the shared view, exports, what-if,
+compare and share links. One template serves them all; flags decide the controls."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+from django_htmx.http import HttpResponseClientRedirect
+
+from orgs.permissions import Access, get_assessment_for_user, get_organisation_for_user
+from wizard.exports import export_filename, paths_csv, render_pdf, report_json
+from wizard.models import Assessment, ShareLink
+from wizard.rate_limit import over_limit
+from wizard.report import report_context
+from wizard.services import assessment_from_what_if
+from wizard.share_links import (
+    EXPIRY_CHOICES_DAYS,
+    share_link_create,
+    share_link_open,
+    share_link_revoke,
+)
+from wizard.what_if import WhatIfForm, plan_changes, what_if_plan
+
+
+def _complete(request: HttpRequest, code: Any, *, write: bool = False) -> Access:
+    access = get_assessment_for_user(request, code, write=write)
+    if not access.assessment.is_complete:
+        raise Http404
+    return access
+
+
+def _urls(assessment: Assessment) -> dict[str, str]:
+    code = assessment.code
+    return {
+        "pdf": reverse("report-pdf", args=[code]),
+        "json": reverse("report-json", args=[code]),
+        "csv": reverse("report-csv", args=[code]),
+        "what_if": reverse("what-if", args=[code]),
+        "share_create": reverse("share-create", args=[code]),
+    }
+
+
+def _share_links(assessment: Assessment) -> list[ShareLink]:
+    now = timezone.now()
+    links = list(assessment.share_links.select_related("created_by"))
+    for link in links:
+        link.live = link.is_live(now)
+    return links
+
+
+def _owner_context(request: HttpRequest, access: Access, **extra: Any) -> dict[str, Any]:
+    assessment = access.assessment
+    context = {
+        **report_context(assessment),
+        "assessment": assessment,
+        "access": access,
+        "controls": True,
+        "urls": _urls(assessment),
+        "what_if_form": WhatIfForm(assessment=assessment),
+        **extra,
+    }
+    if access.can_write and assessment.organisation:
+        context.setdefault("share_links", _share_links(assessment))
+    if assessment.organisation:
+        context["compare_choices"] = (
+            Assessment.objects.filter(
+                organisation=assessment.organisation, status=Assessment.Status.COMPLETE
+            )
+            .exclude(pk=assessment.pk)
+            .only("code", "completed", "team_summary")[:50]
+        )
+    return context
+
+
+@require_GET
+def report(request: HttpRequest, code: str) -> HttpResponse:
+    access = get_assessment_for_user(request, code)
+    if not access.assessment.is_complete:
+        from wizard.views import resume_url
+
+        return redirect(resume_url(access.assessment))
+    return render(request, "wizard/report.html", _owner_context(request, access))
+
+
+@require_POST
+def what_if(request: HttpRequest, code: str) -> HttpResponse:
+    """Recompute the plan from changed answers; save only on "Save as a new assessment"."""
+    access = _complete(request, code)
+    assessment = access.assessment
+    form = WhatIfForm(request.POST, assessment=assessment)
+    extra: dict[str, Any] = {"what_if_form": form, "what_if_open": True}
+    if form.is_valid():
+        answers = form.answers(assessment)
+        if request.POST.get("action") == "save":
+            if not access.can_write or assessment.organisation is None:
+                raise PermissionDenied
+            new = assessment_from_what_if(assessment=assessment, answers=answers, user=request.user)
+            url = reverse("report", args=[new.code])
+            return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+        plan = what_if_plan(answers)
+        extra.update(what_if_plan=plan, what_if_changes=plan_changes(assessment.plan, plan))
+    template = "wizard/_what_if.html#what-if-result" if request.htmx else "wizard/report.html"
+    return render(request, template, _owner_context(request, access, **extra))
+
+
+@require_POST
+def share_create(request: HttpRequest, code: str) -> HttpResponse:
+    access = _complete(request, code, write=True)
+    if access.assessment.organisation is None:
+        raise PermissionDenied
+    raw = request.POST.get("expires_in_days", "30")
+    days = None if raw == "never" else int(raw) if raw.isdigit() else -1
+    if days not in EXPIRY_CHOICES_DAYS:
+        days = 30
+    _, token = share_link_create(
+        assessment=access.assessment, user=request.user, expires_in_days=days
+    )
+    new_link = request.build_absolute_uri(reverse("shared-report", args=[token]))
+    context = _owner_context(request, access, new_link=new_link)
+    template = "wizard/_share_links.html#share-panel" if request.htmx else "wizard/report.html"
+    return render(request, template, context)
+
+
+@require_POST
+def share_revoke(request: HttpRequest, code: str, link_id: int) -> HttpResponse:
+    access = _complete(request, code, write=True)
+    link = get_object_or_404(ShareLink, pk=link_id, assessment=access.assessment)
+    share_link_revoke(link=link)
+    if request.htmx:
+        return render(
+            request, "wizard/_share_links.html#share-panel", _owner_context(request, access)
+        )
+    return redirect(reverse("report", args=[access.assessment.code]) + "#share")
+
+
+def _download(content: str | bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_GET
+def report_json_view(request: HttpRequest, code: str) -> HttpResponse:
+    assessment = _complete(request, code).assessment
+    return _download(
+        report_json(assessment), "application/json", export_filename(assessment, "json")
+    )
+
+
+@require_GET
+def report_csv_view(request: HttpRequest, code: str) -> HttpResponse:
+    assessment = _complete(request, code).assessment
+    return _download(
+        paths_csv(assessment), "text/csv; charset=utf-8", export_filename(assessment, "csv")
+    )
+
+
+def _pdf_response(request: HttpRequest, assessment: Assessment, *, shared: bool) -> HttpResponse:
+    context = {
+        **report_context(assessment),
+        "assessment": assessment,
+        "shared": shared,
+        "pdf": True,
+    }
+    html = render_to_string("wizard/report.html", context, request=request)
+    pdf = render_pdf(html, base_url=request.build_absolute_uri("/"))
+    return _download(pdf, "application/pdf", export_filename(assessment, "pdf"))
+
+
+@require_GET
+def report_pdf(request: HttpRequest, code: str) -> HttpResponse:
+    return _pdf_response(request, _complete(request, code).assessment, shared=False)
+
+
+def _shared_link(request: HttpRequest, token: str) -> ShareLink:
+    if over_limit(request, scope="share", per_minute=settings.SHARE_LINK_RATE_LIMIT):
+        raise RateLimited
+    link = share_link_open(token=token)
+    if link is None:
+        raise Http404
+    return link
+
+
+class RateLimited(Exception):
+    pass
+
+
+def _private(response: HttpResponse) -> HttpResponse:
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Referrer-Policy"] = "no-referrer"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _too_many() -> HttpResponse:
+    response = HttpResponse(
+        _("Too many requests. Please wait a minute and try again."),
+        status=429,
+        content_type="text/plain; charset=utf-8",
+    )
+    response["Retry-After"] = "60"
+    return _private(response)
+
+
+@require_GET
+def shared_report(request: HttpRequest, token: str) -> HttpResponse:
+    """The read-only report behind a share link: no controls, no people, no internal ids."""
+    try:
+        link = _shared_link(request, token)
+    except RateLimited:
+        return _too_many()
+    assessment = link.assessment
+    context = {
+        **report_context(assessment),
+        "assessment": assessment,
+        "shared": True,
+        "urls": {"pdf": reverse("shared-report-pdf", args=[token])},
+    }
+    return _private(render(request, "wizard/report.html", context))
+
+
+@require_GET
+def shared_report_pdf(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        link = _shared_link(request, token)
+    except RateLimited:
+        return _too_many()
+    return _private(_pdf_response(request, link.assessment, shared=True))
+
+
+@require_GET
+def compare(request: HttpRequest, slug: str) -> HttpResponse:
+    """Two completed assessments of one organisation, side by side, changes marked."""
+    organisation, _membership = get_organisation_for_user(request, slug)
+    try:
+        codes = {uuid.UUID(request.GET.get("a", "")), uuid.UUID(request.GET.get("b", ""))}
+    except ValueError:
+        raise Http404 from None
+    found = list(
+        Assessment.objects.filter(
+            organisation=organisation, status=Assessment.Status.COMPLETE, code__in=codes
+        )
+    )
+    if len(found) != 2:
+        raise Http404
+    first, second = sorted(found, key=lambda a: a.completed)
+    context = {
+        "organisation": organisation,
+        "first": first,
+        "second": second,
+        "changes": plan_changes(first.plan, second.plan),
+        "currency": organisation.currency,
+    }
+    return render(request, "wizard/compare.html", context)

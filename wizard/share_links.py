@@ -1,0 +1,64 @@
+"""Read-only share links to a report: made, looked up, counted and revoked.
+
+A link carries `secrets.token_urlsafe(32)` (256 bits); the database keeps only its SHA-256,
+so a leaked backup reveals no working link. Unknown, revoked and expired tokens are
+indistinguishable to the visitor: all of them are simply not found.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.db.models import F
+from django.utils import timezone
+
+from accounts.models import User
+from wizard.models import Assessment, ShareLink
+
+EXPIRY_CHOICES_DAYS = (7, 30, 90, None)  # None: never expires
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def share_link_create(
+    *, assessment: Assessment, user: User, expires_in_days: int | None
+) -> tuple[ShareLink, str]:
+    """A new link and its token; the token is never stored and cannot be shown again."""
+    if expires_in_days not in EXPIRY_CHOICES_DAYS:
+        raise ValueError(f"expiry must be one of {EXPIRY_CHOICES_DAYS}")
+    token = secrets.token_urlsafe(32)
+    expires = timezone.now() + timedelta(days=expires_in_days) if expires_in_days else None
+    link = ShareLink.objects.create(
+        assessment=assessment, token_hash=_hash(token), created_by=user, expires=expires
+    )
+    return link, token
+
+
+def share_link_revoke(*, link: ShareLink) -> None:
+    if link.revoked is None:
+        ShareLink.objects.filter(pk=link.pk, revoked__isnull=True).update(revoked=timezone.now())
+        link.refresh_from_db(fields=["revoked"])
+
+
+def share_link_open(*, token: str) -> ShareLink | None:
+    """The live link for `token`, its view counted; None for anything else."""
+    if not token or len(token) > 100:
+        return None
+    now = timezone.now()
+    link = (
+        ShareLink.objects.select_related("assessment", "assessment__organisation")
+        .filter(
+            token_hash=_hash(token),
+            revoked__isnull=True,
+            assessment__status=Assessment.Status.COMPLETE,
+        )
+        .first()
+    )
+    if link is None or not link.is_live(now):
+        return None
+    ShareLink.objects.filter(pk=link.pk).update(views=F("views") + 1, last_viewed=now)
+    return link
