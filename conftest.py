@@ -20,3 +20,6 @@ def pytest_configure(config: pytest.Config) -> None:
     settings.WHITENOISE_AUTOREFRESH = True
     # Hashing passwords at production strength makes every login in a test slow.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # django-axes refuses authenticate() calls without a request, as Client.login() makes
+    # them; it is switched on in the tests of the lockout itself (tests/security/).
+    settings.AXES_ENABLED = False

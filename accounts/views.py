@@ -58,6 +58,7 @@ class SignUpView(RedirectURLMixin, FormView):
         except EmailTaken:
             form.add_error("email", email_taken_error())
             return self.form_invalid(form)
-        login(self.request, user)
+        # Named because django-axes adds a second backend, which does not sign anyone in.
+        login(self.request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(self.request, _("Welcome to Hireframe. Your account is ready."))
         return HttpResponseRedirect(self.get_success_url())

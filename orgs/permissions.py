@@ -11,8 +11,10 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
+from django.utils import timezone
 
-from orgs.models import Membership, Organisation
+from orgs.invitation_tokens import token_hash
+from orgs.models import Invitation, Membership, Organisation
 from wizard.models import Assessment
 
 GUEST_DRAFTS_SESSION_KEY = "guest_drafts"
@@ -72,6 +74,67 @@ def require_owner(membership: Membership) -> None:
 def require_writer(membership: Membership) -> None:
     if membership.role not in WRITE_ROLES:
         raise PermissionDenied
+
+
+def can_manage_members(membership: Membership) -> bool:
+    """Inviting, changing roles and removing people is the owners' job."""
+    return membership.role == Membership.Role.OWNER
+
+
+def get_organisation_for_owner(request: HttpRequest, slug: str) -> tuple[Organisation, Membership]:
+    """Like `get_organisation_for_user`, and 403 for members who are not owners."""
+    organisation, membership = get_organisation_for_user(request, slug)
+    if not can_manage_members(membership):
+        raise PermissionDenied
+    return organisation, membership
+
+
+def get_member_for_owner(request: HttpRequest, slug: str, pk: int) -> tuple[Membership, Membership]:
+    """The owner's own membership and the one they want to change, in that order.
+
+    404 for outsiders and for a membership of another organisation; 403 for non-owners.
+    """
+    organisation, acting = get_organisation_for_owner(request, slug)
+    target = (
+        Membership.objects.select_related("user", "organisation")
+        .filter(pk=pk, organisation=organisation)
+        .first()
+    )
+    if target is None:
+        raise Http404
+    return acting, target
+
+
+def get_invitation_for_owner(
+    request: HttpRequest, slug: str, pk: int
+) -> tuple[Invitation, Membership]:
+    """An invitation of the owner's organisation; 404 for outsiders, 403 for non-owners."""
+    organisation, membership = get_organisation_for_owner(request, slug)
+    invitation = Invitation.objects.filter(pk=pk, organisation=organisation).first()
+    if invitation is None:
+        raise Http404
+    return invitation, membership
+
+
+def get_open_invitation(token: str) -> Invitation:
+    """The invitation this link's token opens, if it can still be used.
+
+    Unknown, expired, used and revoked tokens all give the same 404, so a link says
+    nothing about why it does not work to someone who should not have it.
+    """
+    invitation = (
+        Invitation.objects.select_related("organisation", "created_by")
+        .filter(
+            token_hash=token_hash(token),
+            accepted_at__isnull=True,
+            revoked=False,
+            expires__gt=timezone.now(),
+        )
+        .first()
+    )
+    if invitation is None:
+        raise Http404
+    return invitation
 
 
 def get_assessment_for_user(request: HttpRequest, code: object, *, write: bool = False) -> Access:

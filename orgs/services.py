@@ -1,12 +1,52 @@
-"""Writes to organisations and their memberships."""
+"""Writes to organisations, their memberships and invitations."""
 
 from __future__ import annotations
 
+import logging
+import smtplib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.core.mail import send_mail
 from django.db import transaction
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from accounts.models import User
-from orgs.models import Membership, Organisation
+from orgs import audit_hooks
+from orgs.invitation_tokens import new_token, token_hash
+from orgs.models import Invitation, Membership, Organisation
+
+logger = logging.getLogger(__name__)
+
+INVITATION_LIFETIME = timedelta(days=7)
+
+
+class LastOwner(Exception):
+    """The change would leave the organisation without an owner."""
+
+
+class AlreadyMember(Exception):
+    """The user already belongs to the organisation the invitation is for."""
+
+    def __init__(self, membership: Membership) -> None:
+        super().__init__(f"{membership.user} is already a member of {membership.organisation}")
+        self.membership = membership
+
+
+class InvitationClosed(Exception):
+    """The invitation was used, revoked or expired while the invitee was looking at it."""
+
+
+@dataclass(frozen=True)
+class NewInvitation:
+    invitation: Invitation
+    link: str  # the only copy of the token: shown to the owner once, never stored
+    emailed: bool
 
 
 def _unique_slug(name: str) -> str:
@@ -28,3 +68,168 @@ def organisation_create(
     )
     Membership.objects.create(user=owner, organisation=organisation, role=Membership.Role.OWNER)
     return organisation
+
+
+def _lock_organisation(organisation: Organisation) -> None:
+    # One writer at a time changes an organisation's members, so two owners demoting
+    # each other at the same moment cannot both see "another owner is left".
+    Organisation.objects.select_for_update().filter(pk=organisation.pk).first()
+
+
+def _is_last_owner(membership: Membership) -> bool:
+    if membership.role != Membership.Role.OWNER:
+        return False
+    owners = Membership.objects.filter(
+        organisation_id=membership.organisation_id, role=Membership.Role.OWNER
+    )
+    return not owners.exclude(pk=membership.pk).exists()
+
+
+def invitation_create(
+    *,
+    organisation: Organisation,
+    role: str,
+    created_by: User,
+    link_for: Callable[[str], str],
+    email: str = "",
+    request: HttpRequest | None = None,
+) -> NewInvitation:
+    """Invite someone into `organisation` with `role`, by a link and, given `email`, by mail.
+
+    `link_for` turns the token into the absolute URL of the invitation page. The token is
+    returned inside that link and stored only as a hash. A failure to send the email is
+    logged and reported as `emailed=False`: the owner still has the link to pass on.
+    """
+    token = new_token()
+    with transaction.atomic():
+        invitation = Invitation.objects.create(
+            organisation=organisation,
+            email=email,
+            role=role,
+            token_hash=token_hash(token),
+            created_by=created_by,
+            expires=timezone.now() + INVITATION_LIFETIME,
+        )
+        audit_hooks.record(
+            action="member.invited",
+            actor=created_by,
+            organisation=organisation,
+            target=email,
+            details={"role": role, "invitation": invitation.pk, "by_email": bool(email)},
+            request=request,
+        )
+    link = link_for(token)
+    # Sent after the commit: the database is not held while a mail server answers.
+    emailed = bool(email) and _send_invitation(invitation, link)
+    return NewInvitation(invitation=invitation, link=link, emailed=emailed)
+
+
+def _send_invitation(invitation: Invitation, link: str) -> bool:
+    context = {
+        "invitation": invitation,
+        "organisation": invitation.organisation,
+        "inviter": invitation.created_by.get_full_name() if invitation.created_by else "",
+        "role": invitation.get_role_display(),
+        "link": link,
+    }
+    subject = _("Join %(organisation)s on Hireframe") % {
+        "organisation": invitation.organisation.name
+    }
+    body = render_to_string("orgs/invitation_email.txt", context)
+    try:
+        send_mail(subject, body, None, [invitation.email])
+    except (smtplib.SMTPException, OSError):
+        logger.exception("Could not email invitation %s", invitation.pk)
+        return False
+    return True
+
+
+@transaction.atomic
+def invitation_accept(
+    *, invitation: Invitation, user: User, request: HttpRequest | None = None
+) -> Membership:
+    """Make `user` a member with the invitation's role and use the invitation up.
+
+    Raises AlreadyMember (the invitation stays open) or InvitationClosed.
+    """
+    _lock_organisation(invitation.organisation)
+    current = Invitation.objects.filter(
+        pk=invitation.pk, accepted_at__isnull=True, revoked=False, expires__gt=timezone.now()
+    ).first()
+    if current is None:
+        raise InvitationClosed
+    existing = Membership.objects.filter(user=user, organisation=invitation.organisation).first()
+    if existing is not None:
+        raise AlreadyMember(existing)
+    membership = Membership.objects.create(
+        user=user, organisation=invitation.organisation, role=current.role
+    )
+    current.accepted_at = timezone.now()
+    current.save(update_fields=["accepted_at"])
+    audit_hooks.record(
+        action="member.added",
+        actor=user,
+        organisation=invitation.organisation,
+        target=user.email,
+        details={"role": current.role, "invitation": current.pk},
+        request=request,
+    )
+    return membership
+
+
+@transaction.atomic
+def invitation_revoke(*, invitation: Invitation) -> Invitation:
+    """Stop an unused invitation's link from working."""
+    invitation.revoked = True
+    invitation.save(update_fields=["revoked"])
+    return invitation
+
+
+@transaction.atomic
+def membership_set_role(
+    *, membership: Membership, role: str, actor: User, request: HttpRequest | None = None
+) -> Membership:
+    """Give a member another role. Raises LastOwner rather than demote the only owner."""
+    _lock_organisation(membership.organisation)
+    membership.refresh_from_db(fields=["role"])
+    if membership.role == role:
+        return membership
+    if role != Membership.Role.OWNER and _is_last_owner(membership):
+        raise LastOwner
+    previous = membership.role
+    membership.role = role
+    membership.save(update_fields=["role"])
+    audit_hooks.record(
+        action="member.role_changed",
+        actor=actor,
+        organisation=membership.organisation,
+        target=membership.user.email,
+        details={"from": previous, "to": role},
+        request=request,
+    )
+    return membership
+
+
+@transaction.atomic
+def membership_remove(
+    *, membership: Membership, actor: User, request: HttpRequest | None = None
+) -> None:
+    """Take a member out of the organisation: an owner removing them, or leaving.
+
+    Raises LastOwner rather than leave the organisation without an owner. Assessments the
+    member started stay with the organisation.
+    """
+    _lock_organisation(membership.organisation)
+    membership.refresh_from_db(fields=["role"])
+    if _is_last_owner(membership):
+        raise LastOwner
+    left = membership.user_id == actor.pk
+    audit_hooks.record(
+        action="member.removed",
+        actor=actor,
+        organisation=membership.organisation,
+        target=membership.user.email,
+        details={"role": membership.role, "left": left},
+        request=request,
+    )
+    membership.delete()

@@ -1,13 +1,47 @@
+"""The organisation's pages: the dashboard, its home and the members page.
+
+Every access decision is made in orgs/permissions.py; every write in orgs/services.py.
+"""
+
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET
+from typing import Any
 
-from orgs.models import Membership
-from orgs.permissions import WRITE_ROLES, get_organisation_for_user
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from orgs.forms import InvitationForm, RoleForm
+from orgs.models import Membership, Organisation
+from orgs.permissions import (
+    WRITE_ROLES,
+    can_manage_members,
+    get_invitation_for_owner,
+    get_member_for_owner,
+    get_open_invitation,
+    get_organisation_for_owner,
+    get_organisation_for_user,
+    membership_for,
+)
+from orgs.selectors import members_of, open_invitations_of
+from orgs.services import (
+    AlreadyMember,
+    InvitationClosed,
+    LastOwner,
+    NewInvitation,
+    invitation_accept,
+    invitation_create,
+    invitation_revoke,
+    membership_remove,
+    membership_set_role,
+)
 from wizard.selectors import assessments_for_organisation
 
 ASSESSMENTS_PER_PAGE = 20
@@ -45,3 +79,165 @@ def organisation_home(request: HttpRequest, slug: str) -> HttpResponse:
             "page": page,
         },
     )
+
+
+# An organisation always keeps an owner, who can invite people and manage roles.
+LAST_OWNER_DEMOTE = gettext_lazy(
+    "%(person)s is the only owner, so their role cannot change. Make someone else an owner first."
+)
+LAST_OWNER_REMOVE = gettext_lazy(
+    "%(person)s is the only owner and cannot be removed. Make someone else an owner first."
+)
+LAST_OWNER_LEAVE = gettext_lazy(
+    "You are the only owner, so you cannot leave yet. Make someone else an owner first."
+)
+
+
+def _members_page(
+    request: HttpRequest,
+    organisation: Organisation,
+    membership: Membership,
+    *,
+    invite_form: InvitationForm | None = None,
+    new_invitation: NewInvitation | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    manage = can_manage_members(membership)
+    context: dict[str, Any] = {
+        "organisation": organisation,
+        "membership": membership,
+        "can_manage": manage,
+        "members": members_of(organisation),
+        "roles": Membership.Role.choices,
+        "new_invitation": new_invitation,
+    }
+    if manage:
+        context["invite_form"] = invite_form or InvitationForm()
+        context["invitations"] = open_invitations_of(organisation)
+    return render(request, "orgs/members.html", context, status=status)
+
+
+@login_required
+@require_GET
+def members(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation, membership = get_organisation_for_user(request, slug)
+    return _members_page(request, organisation, membership)
+
+
+@login_required
+@require_POST
+def member_invite(request: HttpRequest, slug: str) -> HttpResponse:
+    """Create an invitation and show its link, once, on the members page."""
+    organisation, membership = get_organisation_for_owner(request, slug)
+    form = InvitationForm(request.POST)
+    if not form.is_valid():
+        return _members_page(request, organisation, membership, invite_form=form, status=422)
+    new = invitation_create(
+        organisation=organisation,
+        role=form.cleaned_data["role"],
+        email=form.cleaned_data["email"],
+        created_by=request.user,
+        link_for=lambda token: request.build_absolute_uri(reverse("invite", args=[token])),
+        request=request,
+    )
+    return _members_page(request, organisation, membership, new_invitation=new)
+
+
+@login_required
+@require_POST
+def member_role(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    _acting, target = get_member_for_owner(request, slug, pk)
+    form = RoleForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose owner, editor or viewer."))
+        return redirect("members", slug=slug)
+    try:
+        membership_set_role(
+            membership=target, role=form.cleaned_data["role"], actor=request.user, request=request
+        )
+    except LastOwner:
+        messages.error(request, LAST_OWNER_DEMOTE % {"person": target.user.email})
+    else:
+        messages.success(
+            request,
+            _("%(person)s's role is now %(role)s.")
+            % {"person": target.user.email, "role": target.get_role_display()},
+        )
+    return redirect("members", slug=slug)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def member_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Ask first (GET), then take the member out of the organisation (POST)."""
+    acting, target = get_member_for_owner(request, slug, pk)
+    if target.pk == acting.pk:
+        return redirect("organisation-leave", slug=slug)
+    if request.method == "GET":
+        return render(request, "orgs/member_remove.html", {"target": target})
+    try:
+        membership_remove(membership=target, actor=request.user, request=request)
+    except LastOwner:
+        messages.error(request, LAST_OWNER_REMOVE % {"person": target.user.email})
+    else:
+        messages.success(
+            request,
+            _("%(person)s no longer has access to %(organisation)s.")
+            % {"person": target.user.email, "organisation": target.organisation.name},
+        )
+    return redirect("members", slug=slug)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def organisation_leave(request: HttpRequest, slug: str) -> HttpResponse:
+    """Any member may leave, except the last owner."""
+    organisation, membership = get_organisation_for_user(request, slug)
+    if request.method == "GET":
+        return render(request, "orgs/leave.html", {"membership": membership})
+    try:
+        membership_remove(membership=membership, actor=request.user, request=request)
+    except LastOwner:
+        messages.error(request, LAST_OWNER_LEAVE)
+        return redirect("members", slug=slug)
+    messages.success(request, _("You have left %(name)s.") % {"name": organisation.name})
+    return redirect("dashboard")
+
+
+@login_required
+@require_POST
+def invitation_withdraw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    invitation, _membership = get_invitation_for_owner(request, slug, pk)
+    invitation_revoke(invitation=invitation)
+    messages.success(request, _("The invitation was withdrawn; its link no longer works."))
+    return redirect("members", slug=slug)
+
+
+@require_http_methods(["GET", "POST"])
+def invite(request: HttpRequest, token: str) -> HttpResponse:
+    """The invitee's page: sign in or sign up first, then join with one button.
+
+    Joining is a POST, so a link or an image on another site cannot add a signed-in
+    visitor to an organisation without their say.
+    """
+    invitation = get_open_invitation(token)
+    if request.method == "GET":
+        context = {
+            "invitation": invitation,
+            "already_member": membership_for(request, invitation.organisation) is not None,
+        }
+        return render(request, "orgs/invite.html", context)
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.path)
+    organisation = invitation.organisation
+    try:
+        invitation_accept(invitation=invitation, user=request.user, request=request)
+    except AlreadyMember:
+        messages.info(
+            request, _("You are already a member of %(name)s.") % {"name": organisation.name}
+        )
+    except InvitationClosed:
+        raise Http404 from None
+    else:
+        messages.success(request, _("Welcome to %(name)s.") % {"name": organisation.name})
+    return redirect("organisation", slug=organisation.slug)

@@ -1,0 +1,77 @@
+"""Writing to the audit log.
+
+Call `audit_record` from the service that does the thing, inside its transaction, so the
+event is stored if and only if the change is::
+
+    audit_record(action=Action.SHARE_LINK_REVOKED, request=request,
+                 organisation=assessment.organisation, target=str(assessment.code),
+                 details={"link": link.pk})
+
+Pass `request` from views (it names the actor and gives the IP address), or `actor` where
+there is no request (a management command, a background job). Never put secrets, tokens
+or passwords in `details`: the log is readable by every staff member with access to it.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.http import HttpRequest
+
+from accounts.models import User
+from audit.models import Action, AuditEvent
+from orgs.models import Organisation
+
+KNOWN_ACTIONS = frozenset(Action.values)
+
+
+def client_ip(request: HttpRequest) -> str | None:
+    """The client's address: REMOTE_ADDR, or behind our proxy the address it saw.
+
+    Only the last X-Forwarded-For entry is trusted (the one our own proxy appended); the
+    ones before it are whatever the client chose to send.
+    """
+    address = request.META.get("REMOTE_ADDR", "")
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if getattr(settings, "BEHIND_PROXY", False) and forwarded:
+        address = forwarded.split(",")[-1]
+    try:
+        return str(ipaddress.ip_address(address.strip()))
+    except ValueError:
+        return None
+
+
+@transaction.atomic
+def audit_record(
+    *,
+    action: str,
+    actor: User | None = None,
+    organisation: Organisation | None = None,
+    target: str = "",
+    details: dict[str, Any] | None = None,
+    request: HttpRequest | None = None,
+) -> AuditEvent:
+    """Add one event to the audit log and return it.
+
+    `action` is one of `audit.models.Action` (a `ValueError` otherwise). Without `actor`,
+    the request's signed-in user is the actor; anonymous visitors are recorded with no
+    actor. `details` must be JSON-serialisable.
+    """
+    if action not in KNOWN_ACTIONS:
+        raise ValueError(f"Unknown audit action {action!r}; add it to audit.models.Action.")
+    if actor is None and request is not None:
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            actor = user
+    return AuditEvent.objects.create(
+        action=action,
+        actor=actor,
+        actor_email=actor.email if actor else "",
+        organisation=organisation,
+        target=target[:200],
+        details=details or {},
+        ip_address=client_ip(request) if request is not None else None,
+    )

@@ -1,0 +1,38 @@
+"""The members page's forms: inviting someone and changing a member's role."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import normalise_email
+from orgs.models import Membership
+
+ROLE_HELP = _(
+    "Owners manage members and can delete assessments; editors start and change "
+    "assessments; viewers read them."
+)
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Email address (optional)"),
+        required=False,
+        help_text=_(
+            "We email the link there. Leave it empty to copy the link and send it yourself."
+        ),
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+    )
+    role = forms.ChoiceField(
+        label=_("Role"),
+        choices=Membership.Role.choices,
+        initial=Membership.Role.EDITOR,
+        help_text=ROLE_HELP,
+    )
+
+    def clean_email(self) -> str:
+        return normalise_email(self.cleaned_data["email"])
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=Membership.Role.choices)

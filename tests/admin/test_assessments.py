@@ -1,0 +1,233 @@
+"""The reviewer's assessment list, change page and report preview in the admin."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from audit.models import AuditEvent
+from tests.factories import AssessmentFactory, OrganisationFactory, UserFactory, complete_assessment
+from wizard.models import Assessment
+
+pytestmark = pytest.mark.django_db
+
+CHANGELIST = reverse("admin:wizard_assessment_changelist")
+# Session, user, two permission lookups, two id lookups for a search, the count, the page.
+MAX_QUERIES = 8
+
+
+def _listed(response) -> set[Assessment]:
+    return set(response.context["cl"].result_list)
+
+
+@pytest.fixture
+def mix(organisation, owner):
+    """Four assessments that differ in one filterable way each."""
+    enterprise = complete_assessment(organisation)  # level 3, enterprise
+    Assessment.objects.filter(pk=enterprise.pk).update(created_by=owner)
+    startup = complete_assessment(OrganisationFactory(name="Acme Rockets"))
+    Assessment.objects.filter(pk=startup.pk).update(
+        stage="startup", maturity_level=1, created=timezone.now() - timedelta(days=400)
+    )
+    draft = AssessmentFactory(organisation=organisation, created_by=owner)
+    guest = AssessmentFactory(organisation=None)
+    return {
+        name: Assessment.objects.get(pk=a.pk)
+        for name, a in {
+            "enterprise": enterprise,
+            "startup": startup,
+            "draft": draft,
+            "guest": guest,
+        }.items()
+    }
+
+
+def test_reviewer_sees_every_assessment_with_its_organisation_and_creator(reviewer_client, mix):
+    """The list shows all assessments, guests' drafts too, with organisation and creator."""
+    response = reviewer_client.get(CHANGELIST)
+    assert response.status_code == 200
+    assert _listed(response) == set(mix.values())
+    html = response.content.decode()
+    assert "Northwind" in html and "Acme Rockets" in html
+    assert "alice@example.com" in html
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({"status__exact": "draft"}, {"draft", "guest"}),
+        ({"status__exact": "complete"}, {"enterprise", "startup"}),
+        ({"maturity_level": "1"}, {"startup"}),
+        ({"maturity_level": "3"}, {"enterprise"}),
+        ({"stage": "enterprise"}, {"enterprise"}),
+        ({"stage": "startup", "status__exact": "complete"}, {"startup"}),
+        (
+            {"created__gte": str(timezone.now() - timedelta(days=30))},
+            {"enterprise", "draft", "guest"},
+        ),
+    ],
+)
+def test_filters_narrow_the_list(reviewer_client, mix, query, expected):
+    """Status, maturity level, stage and creation date each narrow the list."""
+    response = reviewer_client.get(CHANGELIST, query)
+    assert response.status_code == 200
+    assert _listed(response) == {mix[name] for name in expected}
+
+
+@pytest.mark.parametrize(
+    ("term", "expected"),
+    [
+        ("northwind", {"enterprise", "draft"}),
+        ("ACME", {"startup"}),
+        ("alice@example", {"enterprise", "draft"}),
+        ("rockets ACME", {"startup"}),
+        ('"acme rockets"', {"startup"}),
+        ("northwind alice", set()),
+        ("nobody-matches", set()),
+    ],
+)
+def test_search_finds_by_organisation_name_and_creator_email(reviewer_client, mix, term, expected):
+    """Every word must be in the organisation's name, or every word in the creator's email."""
+    response = reviewer_client.get(CHANGELIST, {"q": term})
+    assert _listed(response) == {mix[name] for name in expected}
+
+
+def test_search_by_code_finds_that_assessment(reviewer_client, mix):
+    """Pasting an assessment's code finds exactly that assessment."""
+    response = reviewer_client.get(CHANGELIST, {"q": str(mix["guest"].code)})
+    assert _listed(response) == {mix["guest"]}
+
+
+def test_search_still_works_when_many_organisations_match(reviewer_client, mix, monkeypatch):
+    """Past the id limit the search falls back to a subquery, with the same result."""
+    monkeypatch.setattr("wizard.admin.SEARCH_ID_LIMIT", 0)
+    response = reviewer_client.get(CHANGELIST, {"q": "northwind"})
+    assert _listed(response) == {mix["enterprise"], mix["draft"]}
+
+
+@pytest.mark.parametrize(
+    "query", [{}, {"status__exact": "complete", "stage": "enterprise"}, {"q": "northwind"}]
+)
+def test_the_list_costs_the_same_few_queries_for_few_or_many_rows(
+    reviewer_client, organisation, query, django_assert_max_num_queries
+):
+    """Query count is small and does not grow with the number of assessments or creators."""
+    complete_assessment(organisation)
+
+    def count_queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert reviewer_client.get(CHANGELIST, query).status_code == 200
+        return len(captured)
+
+    few = count_queries()
+    for i in range(30):
+        AssessmentFactory(
+            organisation=organisation if i % 2 else OrganisationFactory(),
+            created_by=UserFactory(),
+        )
+    with django_assert_max_num_queries(MAX_QUERIES):
+        assert reviewer_client.get(CHANGELIST, query).status_code == 200
+    assert count_queries() == few
+
+
+def test_non_staff_are_sent_to_the_admin_login(owner_client, mix):
+    """A signed-in member who is not staff is redirected to the admin's sign-in page."""
+    response = owner_client.get(CHANGELIST)
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("admin:login"))
+
+
+def test_anonymous_visitors_are_sent_to_the_admin_login(client, mix):
+    """Nobody reads assessments in the admin without signing in."""
+    response = client.get(CHANGELIST)
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("admin:login"))
+
+
+def test_assessments_cannot_be_added_or_changed_in_the_admin(superuser_client, mix):
+    """The wizard makes assessments; even a superuser only reads them here."""
+    assert superuser_client.get(reverse("admin:wizard_assessment_add")).status_code == 403
+    url = reverse("admin:wizard_assessment_change", args=[mix["enterprise"].pk])
+    assert superuser_client.post(url, {"title": "Changed"}).status_code == 403
+    mix["enterprise"].refresh_from_db()
+    assert mix["enterprise"].title == ""
+
+
+def test_change_page_shows_the_plan_pretty_printed_and_a_report_link(reviewer_client, mix):
+    """The plan snapshot and answers are indented JSON; complete ones link to the report."""
+    assessment = mix["enterprise"]
+    response = reviewer_client.get(reverse("admin:wizard_assessment_change", args=[assessment.pk]))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<pre>{\n  &quot;" in html  # indented
+    assert f"&quot;rules_version&quot;: &quot;{assessment.rules_version}&quot;" in html
+    assert "Churn prediction" in html
+    assert reverse("admin:wizard_assessment_report", args=[assessment.pk]) in html
+    assert "Open the report" in html
+
+
+def test_report_preview_renders_the_members_report_for_staff(reviewer_client, mix):
+    """Staff who are not members read the report through the admin, flagged as a preview."""
+    assessment = mix["enterprise"]
+    members_page = reviewer_client.get(reverse("report", args=[assessment.code]))
+    assert members_page.status_code == 404
+    response = reviewer_client.get(reverse("admin:wizard_assessment_report", args=[assessment.pk]))
+    assert response.status_code == 200
+    assert "wizard/report.html" in [t.name for t in response.templates]
+    assert response.context["admin_preview"] is True
+    assert response.context["access"] is None
+    assert response.context["plan"] == assessment.plan
+    assert "Hire 8 AI engineers now" in response.content.decode()
+
+
+def test_report_preview_of_a_draft_goes_back_to_the_assessment(reviewer_client, mix):
+    """A draft has no report yet: the reviewer is sent back with a message saying so."""
+    draft = mix["draft"]
+    response = reviewer_client.get(
+        reverse("admin:wizard_assessment_report", args=[draft.pk]), follow=True
+    )
+    assert response.redirect_chain[-1][0] == reverse(
+        "admin:wizard_assessment_change", args=[draft.pk]
+    )
+    assert "no report yet" in response.content.decode()
+
+
+def test_report_preview_is_for_staff_only(owner_client, mix):
+    """Members who are not staff cannot use the admin's preview either."""
+    url = reverse("admin:wizard_assessment_report", args=[mix["enterprise"].pk])
+    response = owner_client.get(url)
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("admin:login"))
+
+
+def test_deleting_in_the_admin_is_audited(superuser_client, mix):
+    """An assessment deleted by staff leaves an audit event naming it and them."""
+    assessment = mix["enterprise"]
+    url = reverse("admin:wizard_assessment_delete", args=[assessment.pk])
+    assert superuser_client.post(url, {"post": "yes"}).status_code == 302
+    assert not Assessment.objects.filter(pk=assessment.pk).exists()
+    event = AuditEvent.objects.get(action="assessment.deleted")
+    assert event.target == str(assessment.code)
+    assert event.actor_email == "root@example.com"
+    assert event.details["via"] == "admin"
+
+
+def test_bulk_delete_is_not_offered(superuser_client, mix):
+    """Only the CSV export is offered as an action: bulk delete would not scale."""
+    response = superuser_client.get(CHANGELIST)
+    choices = [name for name, _label in response.context["action_form"].fields["action"].choices]
+    assert choices == ["", "export_csv"]
+
+
+def test_a_count_that_stopped_at_the_cap_says_more_than(reviewer_client, mix, monkeypatch):
+    """Past the cap the list says "More than N" and offers "all matching", not a number."""
+    monkeypatch.setattr("audit.paginators.LargeTablePaginator.cap", 2)
+    html = reviewer_client.get(CHANGELIST).content.decode()
+    assert "More than 2 assessments; filter or search to see the rest" in html
+    assert "Select all matching assessments" in html
+    assert "Select all 2 assessments" not in html

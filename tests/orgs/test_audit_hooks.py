@@ -1,0 +1,106 @@
+"""Membership changes reach the audit log through orgs.audit_hooks, which works with or
+without the audit app installed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.apps import apps
+from django.urls import reverse
+
+from orgs import audit_hooks, services
+from orgs.models import Membership
+from tests.factories import UserFactory
+from tests.wizard.conftest import client_for
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def recorded(monkeypatch) -> list[dict[str, Any]]:
+    """Every call the member services make to the hook, instead of writing them."""
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr(audit_hooks, "record", lambda **kwargs: calls.append(kwargs))
+    return calls
+
+
+def test_recording_does_nothing_without_the_audit_app(monkeypatch, organisation, owner):
+    """Before the audit app is installed, the hook is a no-op rather than an error."""
+    monkeypatch.setattr(apps, "is_installed", lambda name: name != "audit")
+    audit_hooks.record(action="member.added", actor=owner, organisation=organisation)
+
+
+@pytest.mark.skipif(not apps.is_installed("audit"), reason="the audit app is not installed")
+def test_recording_hands_everything_to_audit_record(monkeypatch, organisation, owner):
+    """With the audit app, the hook passes its arguments through unchanged."""
+    from audit import services as audit_services
+
+    seen: list[dict[str, Any]] = []
+    monkeypatch.setattr(audit_services, "audit_record", lambda **kwargs: seen.append(kwargs))
+    audit_hooks.record(
+        action="member.removed", actor=owner, organisation=organisation, target="x@example.com"
+    )
+    assert seen == [
+        {
+            "action": "member.removed",
+            "actor": owner,
+            "organisation": organisation,
+            "target": "x@example.com",
+            "details": None,
+            "request": None,
+        }
+    ]
+
+
+def test_inviting_accepting_changing_and_removing_are_recorded(
+    recorded, owner_client, owner, editor, organisation
+):
+    """Each member action records its name, actor, organisation and target, never a token."""
+    response = owner_client.post(
+        reverse("member-invite", args=[organisation.slug]),
+        {"role": "viewer", "email": "dana@example.com"},
+    )
+    token = response.content.decode().split("/invite/")[1].split("/")[0]
+    dana = UserFactory(email="dana@example.com")
+    client_for(dana).post(reverse("invite", args=[token]))
+    editor_membership = editor.memberships.get()
+    owner_client.post(
+        reverse("member-role", args=[organisation.slug, editor_membership.pk]), {"role": "owner"}
+    )
+    owner_client.post(reverse("member-remove", args=[organisation.slug, editor_membership.pk]))
+
+    summary = [(c["action"], c["actor"], c["organisation"], c["target"]) for c in recorded]
+    assert summary == [
+        ("member.invited", owner, organisation, "dana@example.com"),
+        ("member.added", dana, organisation, "dana@example.com"),
+        ("member.role_changed", owner, organisation, editor.email),
+        ("member.removed", owner, organisation, editor.email),
+    ]
+    assert recorded[2]["details"] == {"from": "editor", "to": "owner"}
+    assert all(token not in repr(call["details"]) for call in recorded)
+    assert all(call["request"] is not None for call in recorded)
+
+
+def test_refused_changes_record_nothing(recorded, owner, organisation):
+    """A change refused because of the last-owner rule leaves no audit event."""
+    membership = owner.memberships.get()
+    with pytest.raises(services.LastOwner):
+        services.membership_set_role(membership=membership, role="viewer", actor=owner)
+    with pytest.raises(services.LastOwner):
+        services.membership_remove(membership=membership, actor=owner)
+    assert recorded == []
+    assert membership.role == Membership.Role.OWNER
+
+
+@pytest.mark.skipif(not apps.is_installed("audit"), reason="the audit app is not installed")
+def test_the_audit_log_gets_the_member_events(owner_client, editor, organisation):
+    """End to end: a role change appears in the audit app's log."""
+    from audit.models import AuditEvent
+
+    membership = editor.memberships.get()
+    owner_client.post(
+        reverse("member-role", args=[organisation.slug, membership.pk]), {"role": "viewer"}
+    )
+    event = AuditEvent.objects.get(action="member.role_changed")
+    assert event.organisation == organisation and event.target == editor.email
