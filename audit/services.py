@@ -18,7 +18,6 @@ import ipaddress
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
 from django.http import HttpRequest
 
 from accounts.models import User
@@ -44,7 +43,6 @@ def client_ip(request: HttpRequest) -> str | None:
         return None
 
 
-@transaction.atomic
 def audit_record(
     *,
     action: str,

@@ -17,7 +17,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from orgs import audit_hooks
+from audit.services import audit_record
 from orgs.invitation_tokens import new_token, token_hash
 from orgs.models import Invitation, Membership, Organisation
 
@@ -110,7 +110,7 @@ def invitation_create(
             created_by=created_by,
             expires=timezone.now() + INVITATION_LIFETIME,
         )
-        audit_hooks.record(
+        audit_record(
             action="member.invited",
             actor=created_by,
             organisation=organisation,
@@ -166,7 +166,7 @@ def invitation_accept(
     )
     current.accepted_at = timezone.now()
     current.save(update_fields=["accepted_at"])
-    audit_hooks.record(
+    audit_record(
         action="member.added",
         actor=user,
         organisation=invitation.organisation,
@@ -199,7 +199,7 @@ def membership_set_role(
     previous = membership.role
     membership.role = role
     membership.save(update_fields=["role"])
-    audit_hooks.record(
+    audit_record(
         action="member.role_changed",
         actor=actor,
         organisation=membership.organisation,
@@ -224,7 +224,7 @@ def membership_remove(
     if _is_last_owner(membership):
         raise LastOwner
     left = membership.user_id == actor.pk
-    audit_hooks.record(
+    audit_record(
         action="member.removed",
         actor=actor,
         organisation=membership.organisation,

@@ -135,7 +135,7 @@ def share_create(request: HttpRequest, code: str) -> HttpResponse:
 def share_revoke(request: HttpRequest, code: str, link_id: int) -> HttpResponse:
     access = _complete(request, code, write=True)
     link = get_object_or_404(ShareLink, pk=link_id, assessment=access.assessment)
-    share_link_revoke(link=link)
+    share_link_revoke(link=link, actor=request.user, request=request)
     if request.htmx:
         return render(
             request, "wizard/_share_links.html#share-panel", _owner_context(request, access)
@@ -185,7 +185,7 @@ def report_pdf(request: HttpRequest, code: str) -> HttpResponse:
 def _shared_link(request: HttpRequest, token: str) -> ShareLink:
     if over_limit(request, scope="share", per_minute=settings.SHARE_LINK_RATE_LIMIT):
         raise RateLimited
-    link = share_link_open(token=token)
+    link = share_link_open(token=token, request=request)
     if link is None:
         raise Http404
     return link

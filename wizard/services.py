@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
+from audit.services import audit_record
 from orgs.models import Membership, Organisation
 from wizard.answers_draft import blank_answers, has_headcount, normalised, to_engine_answers
 from wizard.models import STEP_COUNT, Assessment
@@ -59,6 +60,17 @@ def assessment_start(
     )
 
 
+def _record_completion(assessment: Assessment, actor: User | None) -> Assessment:
+    audit_record(
+        action="assessment.completed",
+        actor=actor,
+        organisation=assessment.organisation,
+        target=str(assessment.code),
+        details={"rules_version": assessment.rules_version, "team": assessment.team_summary},
+    )
+    return assessment
+
+
 def _completion(answers: dict[str, Any]) -> dict[str, Any]:
     """The plan snapshot with its rules version, and the columns lists filter on."""
     if not has_headcount(answers):
@@ -83,6 +95,7 @@ def assessment_save_step(
     expected_version: int,
     advance: bool,
     finish: bool = False,
+    actor: User | None = None,
 ) -> Assessment:
     """Write one step's valid form into the draft; with `advance`, the step counts as
     done; with `finish` (the last step), the plan is computed and stored in the same write."""
@@ -96,7 +109,7 @@ def assessment_save_step(
     if finish:
         changes.update(_completion(changes["answers"]))
     try:
-        return _write(assessment, expected_version=expected_version, **changes)
+        saved = _write(assessment, expected_version=expected_version, **changes)
     except StaleVersion as stale:
         # A save that only repeats what is already saved (a retry, a restored tab) takes
         # nothing from anyone: write it on top instead of calling it a conflict.
@@ -109,14 +122,19 @@ def assessment_save_step(
             expected_version=stale.current.version,
             advance=advance,
             finish=finish,
+            actor=actor,
         )
+    return _record_completion(saved, actor) if finish else saved
 
 
-def assessment_finish(*, assessment: Assessment, expected_version: int) -> Assessment:
+def assessment_finish(
+    *, assessment: Assessment, expected_version: int, actor: User | None = None
+) -> Assessment:
     """Compute the plan, keep it as a snapshot with its rules version, mark complete."""
     if assessment.furthest_step <= STEP_COUNT:
         raise NotReady
-    return _write(assessment, expected_version=expected_version, **_completion(assessment.answers))
+    saved = _write(assessment, expected_version=expected_version, **_completion(assessment.answers))
+    return _record_completion(saved, actor)
 
 
 def assessment_copy(*, assessment: Assessment, user: User) -> Assessment:
@@ -131,7 +149,15 @@ def assessment_copy(*, assessment: Assessment, user: User) -> Assessment:
     )
 
 
-def assessment_delete(*, assessment: Assessment) -> None:
+@transaction.atomic
+def assessment_delete(*, assessment: Assessment, actor: User) -> None:
+    audit_record(
+        action="assessment.deleted",
+        actor=actor,
+        organisation=assessment.organisation,
+        target=str(assessment.code),
+        details={"status": assessment.status, "created": assessment.created.isoformat()},
+    )
     assessment.delete()
 
 
@@ -191,4 +217,5 @@ def assessment_from_what_if(
         furthest_step=STEP_COUNT + 1,
         copied_from=assessment,
     )
-    return _write(new, expected_version=new.version, **_completion(new.answers))
+    saved = _write(new, expected_version=new.version, **_completion(new.answers))
+    return _record_completion(saved, user)

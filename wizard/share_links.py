@@ -12,9 +12,11 @@ import secrets
 from datetime import timedelta
 
 from django.db.models import F
+from django.http import HttpRequest
 from django.utils import timezone
 
 from accounts.models import User
+from audit.services import audit_record
 from wizard.models import Assessment, ShareLink
 
 EXPIRY_CHOICES_DAYS = (7, 30, 90, None)  # None: never expires
@@ -24,8 +26,28 @@ def _hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def _record(
+    action: str, link: ShareLink, request: HttpRequest | None, actor: User | None = None
+) -> None:
+    audit_record(
+        action=action,
+        actor=actor,
+        organisation=link.assessment.organisation,
+        target=str(link.assessment.code),
+        details={
+            "share_link": link.pk,
+            "expires": link.expires.isoformat() if link.expires else None,
+        },
+        request=request,
+    )
+
+
 def share_link_create(
-    *, assessment: Assessment, user: User, expires_in_days: int | None
+    *,
+    assessment: Assessment,
+    user: User,
+    expires_in_days: int | None,
+    request: HttpRequest | None = None,
 ) -> tuple[ShareLink, str]:
     """A new link and its token; the token is never stored and cannot be shown again."""
     if expires_in_days not in EXPIRY_CHOICES_DAYS:
@@ -35,16 +57,17 @@ def share_link_create(
     link = ShareLink.objects.create(
         assessment=assessment, token_hash=_hash(token), created_by=user, expires=expires
     )
+    _record("share_link.created", link, request, actor=user)
     return link, token
 
 
-def share_link_revoke(*, link: ShareLink) -> None:
-    if link.revoked is None:
-        ShareLink.objects.filter(pk=link.pk, revoked__isnull=True).update(revoked=timezone.now())
+def share_link_revoke(*, link: ShareLink, actor: User, request: HttpRequest | None = None) -> None:
+    if ShareLink.objects.filter(pk=link.pk, revoked__isnull=True).update(revoked=timezone.now()):
         link.refresh_from_db(fields=["revoked"])
+        _record("share_link.revoked", link, request, actor=actor)
 
 
-def share_link_open(*, token: str) -> ShareLink | None:
+def share_link_open(*, token: str, request: HttpRequest | None = None) -> ShareLink | None:
     """The live link for `token`, its view counted; None for anything else."""
     if not token or len(token) > 100:
         return None
@@ -61,4 +84,5 @@ def share_link_open(*, token: str) -> ShareLink | None:
     if link is None or not link.is_live(now):
         return None
     ShareLink.objects.filter(pk=link.pk).update(views=F("views") + 1, last_viewed=now)
+    _record("share_link.viewed", link, request)
     return link

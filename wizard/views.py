@@ -170,6 +170,7 @@ def step_view(request: HttpRequest, code: str, slug: str) -> HttpResponse:
             expected_version=action.expected_version,
             advance=advance,
             finish=advance and step.number == STEP_COUNT,
+            actor=request.user if request.user.is_authenticated else None,
         )
     except StaleVersion as stale:
         return _stale_response(request, access, step, form, stale)
@@ -255,7 +256,7 @@ def delete(request: HttpRequest, code: str) -> HttpResponse:
     assessment = access.assessment
     if request.method == "POST":
         slug = assessment.organisation.slug
-        assessment_delete(assessment=assessment)
+        assessment_delete(assessment=assessment, actor=request.user)
         messages.success(request, _("The assessment was deleted."))
         return redirect("organisation", slug=slug)
     return render(request, "wizard/delete.html", {"assessment": assessment})

@@ -94,3 +94,13 @@ def test_editors_reassess_from_a_copy(editor_client, complete):
     assert response["Location"] == step_url(copy, "maturity")
     assert copy.answers == complete.answers and copy.copied_from == complete
     assert copy.furthest_step == 4 and not copy.is_complete
+
+
+def test_completing_and_deleting_are_in_the_audit_log(owner_client, complete, owner):
+    """The log says who finished an assessment and who deleted it."""
+    from audit.models import AuditEvent
+
+    owner_client.post(reverse("assessment-delete", args=[complete.code]))
+    actions = list(AuditEvent.objects.values_list("action", "target"))
+    assert ("assessment.completed", str(complete.code)) in actions
+    assert ("assessment.deleted", str(complete.code)) in actions

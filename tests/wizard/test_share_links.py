@@ -158,3 +158,21 @@ def test_share_links_are_listed_with_creator_expiry_and_views(owner_client, comp
     _create(owner_client, complete, expiry="90")
     html = owner_client.get(reverse("report", args=[complete.code])).content.decode()
     assert "Links to this report" in html and "Revoke" in html
+
+
+def test_creating_viewing_and_revoking_are_in_the_audit_log(owner_client, complete, owner):
+    """Who shared, each view (with no token in the log) and who revoked."""
+    from audit.models import AuditEvent
+
+    link = _create(owner_client, complete)
+    Client(REMOTE_ADDR="192.0.2.5").get(_path(link))
+    owner_client.post(reverse("share-revoke", args=[complete.code, ShareLink.objects.get().pk]))
+    events = list(AuditEvent.objects.filter(action__startswith="share_link").order_by("id"))
+    assert [(e.action, e.actor) for e in events] == [
+        ("share_link.created", owner),
+        ("share_link.viewed", None),
+        ("share_link.revoked", owner),
+    ]
+    assert events[1].ip_address == "192.0.2.5"
+    token = link.rstrip("/").rsplit("/", 1)[1]
+    assert all(token not in str(e.details) for e in events)

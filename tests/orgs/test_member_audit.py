@@ -1,15 +1,13 @@
-"""Membership changes reach the audit log through orgs.audit_hooks, which works with or
-without the audit app installed."""
+"""Membership changes reach the audit log."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import pytest
-from django.apps import apps
 from django.urls import reverse
 
-from orgs import audit_hooks, services
+from orgs import services
 from orgs.models import Membership
 from tests.factories import UserFactory
 from tests.wizard.conftest import client_for
@@ -21,36 +19,8 @@ pytestmark = pytest.mark.django_db
 def recorded(monkeypatch) -> list[dict[str, Any]]:
     """Every call the member services make to the hook, instead of writing them."""
     calls: list[dict[str, Any]] = []
-    monkeypatch.setattr(audit_hooks, "record", lambda **kwargs: calls.append(kwargs))
+    monkeypatch.setattr(services, "audit_record", lambda **kwargs: calls.append(kwargs))
     return calls
-
-
-def test_recording_does_nothing_without_the_audit_app(monkeypatch, organisation, owner):
-    """Before the audit app is installed, the hook is a no-op rather than an error."""
-    monkeypatch.setattr(apps, "is_installed", lambda name: name != "audit")
-    audit_hooks.record(action="member.added", actor=owner, organisation=organisation)
-
-
-@pytest.mark.skipif(not apps.is_installed("audit"), reason="the audit app is not installed")
-def test_recording_hands_everything_to_audit_record(monkeypatch, organisation, owner):
-    """With the audit app, the hook passes its arguments through unchanged."""
-    from audit import services as audit_services
-
-    seen: list[dict[str, Any]] = []
-    monkeypatch.setattr(audit_services, "audit_record", lambda **kwargs: seen.append(kwargs))
-    audit_hooks.record(
-        action="member.removed", actor=owner, organisation=organisation, target="x@example.com"
-    )
-    assert seen == [
-        {
-            "action": "member.removed",
-            "actor": owner,
-            "organisation": organisation,
-            "target": "x@example.com",
-            "details": None,
-            "request": None,
-        }
-    ]
 
 
 def test_inviting_accepting_changing_and_removing_are_recorded(
@@ -93,7 +63,6 @@ def test_refused_changes_record_nothing(recorded, owner, organisation):
     assert membership.role == Membership.Role.OWNER
 
 
-@pytest.mark.skipif(not apps.is_installed("audit"), reason="the audit app is not installed")
 def test_the_audit_log_gets_the_member_events(owner_client, editor, organisation):
     """End to end: a role change appears in the audit app's log."""
     from audit.models import AuditEvent
