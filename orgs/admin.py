@@ -6,13 +6,15 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
-from django.db.models import QuerySet
-from django.forms import BaseModelForm, BaseModelFormSet
+from django.core.exceptions import ValidationError
+from django.forms import BaseInlineFormSet, BaseModelForm, BaseModelFormSet
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from audit.models import Action
 from audit.services import audit_record
 from orgs.models import Membership, Organisation
+from orgs.services import is_last_owner
 
 
 def _record_membership(
@@ -50,8 +52,25 @@ def _record_membership_save(
         )
 
 
+class MembershipInlineFormSet(BaseInlineFormSet):
+    """The admin keeps the app's rule: an organisation always has an owner."""
+
+    def clean(self) -> None:
+        super().clean()
+        owners = [
+            form
+            for form in self.forms
+            if form.cleaned_data
+            and not self._should_delete_form(form)
+            and form.cleaned_data.get("role") == Membership.Role.OWNER
+        ]
+        if self.instance.pk and not owners:
+            raise ValidationError(_("An organisation needs at least one owner."))
+
+
 class MembershipInline(admin.TabularInline):
     model = Membership
+    formset = MembershipInlineFormSet
     extra = 0
     fields = ("user", "role", "created")
     readonly_fields = ("created",)
@@ -91,6 +110,18 @@ class MembershipAdmin(admin.ModelAdmin):
     autocomplete_fields = ("user", "organisation")
     show_facets = admin.ShowFacets.NEVER
 
+    actions = None  # no bulk delete: each removal is checked against the last-owner rule
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Membership | None = None) -> Any:
+        # Moving a membership, or demoting the last owner, would bypass the owner rule;
+        # roles change on the organisation's page (its members inline) instead.
+        return ("user", "organisation", "role") if obj else ()
+
+    def has_delete_permission(self, request: HttpRequest, obj: Membership | None = None) -> bool:
+        if obj is not None and is_last_owner(obj):
+            return False
+        return super().has_delete_permission(request, obj)
+
     def save_model(
         self, request: HttpRequest, obj: Membership, form: BaseModelForm, change: bool
     ) -> None:
@@ -100,8 +131,3 @@ class MembershipAdmin(admin.ModelAdmin):
     def delete_model(self, request: HttpRequest, obj: Membership) -> None:
         _record_membership(request, obj, Action.MEMBER_REMOVED)
         super().delete_model(request, obj)
-
-    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
-        for membership in queryset.select_related("user", "organisation"):
-            _record_membership(request, membership, Action.MEMBER_REMOVED)
-        super().delete_queryset(request, queryset)

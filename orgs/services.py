@@ -76,7 +76,7 @@ def _lock_organisation(organisation: Organisation) -> None:
     Organisation.objects.select_for_update().filter(pk=organisation.pk).first()
 
 
-def _is_last_owner(membership: Membership) -> bool:
+def is_last_owner(membership: Membership) -> bool:
     if membership.role != Membership.Role.OWNER:
         return False
     owners = Membership.objects.filter(
@@ -194,7 +194,7 @@ def membership_set_role(
     membership.refresh_from_db(fields=["role"])
     if membership.role == role:
         return membership
-    if role != Membership.Role.OWNER and _is_last_owner(membership):
+    if role != Membership.Role.OWNER and is_last_owner(membership):
         raise LastOwner
     previous = membership.role
     membership.role = role
@@ -221,7 +221,7 @@ def membership_remove(
     """
     _lock_organisation(membership.organisation)
     membership.refresh_from_db(fields=["role"])
-    if _is_last_owner(membership):
+    if is_last_owner(membership):
         raise LastOwner
     left = membership.user_id == actor.pk
     audit_record(

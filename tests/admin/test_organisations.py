@@ -79,21 +79,6 @@ def test_members_added_changed_and_removed_inline_are_audited(
     assert all(event.organisation == organisation for event in member_events)
 
 
-def test_membership_admin_audits_a_role_change(superuser_client, owner):
-    """Changing a role on the membership's own page is audited with the old and new role."""
-    membership = Membership.objects.get(user=owner)
-    url = reverse("admin:orgs_membership_change", args=[membership.pk])
-    data = {"user": owner.pk, "organisation": membership.organisation_id, "role": "editor"}
-    assert superuser_client.post(url, data).status_code == 302
-    event = AuditEvent.objects.get(action__startswith="member.")
-    assert (event.action, event.target, event.actor_email) == (
-        "member.role_changed",
-        "alice@example.com",
-        "root@example.com",
-    )
-    assert event.details["from"] == "owner"
-
-
 def test_membership_list_searches_by_email_and_organisation(reviewer_client, owner):
     """Memberships are found by the member's email or the organisation's name."""
     url = reverse("admin:orgs_membership_changelist")
@@ -101,3 +86,30 @@ def test_membership_list_searches_by_email_and_organisation(reviewer_client, own
         Membership.objects.get(user=owner)
     ]
     assert not reviewer_client.get(url, {"q": "nobody"}).context["cl"].result_list
+
+
+def test_the_admin_cannot_leave_an_organisation_without_an_owner(
+    superuser_client, owner, organisation
+):
+    """Demoting or removing the last owner on the organisation page is refused."""
+    membership = Membership.objects.get(user=owner)
+    url = reverse("admin:orgs_organisation_change", args=[organisation.pk])
+    demote = inline_data(
+        organisation, [{"id": membership.pk, "user": owner.pk, "role": "viewer"}], 1
+    )
+    response = superuser_client.post(url, demote)
+    assert response.status_code == 200
+    assert "An organisation needs at least one owner." in response.content.decode()
+    remove = inline_data(
+        organisation, [{"id": membership.pk, "user": owner.pk, "role": "owner", "DELETE": "on"}], 1
+    )
+    superuser_client.post(url, remove)
+    assert Membership.objects.get(pk=membership.pk).role == Membership.Role.OWNER
+
+
+def test_the_last_owners_membership_cannot_be_deleted_on_its_own_page(superuser_client, owner):
+    """The membership page offers no delete for the last owner, and its role is read-only."""
+    membership = Membership.objects.get(user=owner)
+    url = reverse("admin:orgs_membership_delete", args=[membership.pk])
+    assert superuser_client.post(url, {"post": "yes"}).status_code == 403
+    assert Membership.objects.filter(pk=membership.pk).exists()
