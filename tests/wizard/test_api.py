@@ -114,7 +114,7 @@ def test_no_csrf_token_is_needed(client):
     assert _post(strict, json.dumps(EXAMPLE_ANSWERS)).status_code == 200
 
 
-@FUZZ
+@settings(FUZZ, max_examples=1000)
 @given(raw=raw_answers())
 def test_any_valid_answers_get_a_plan(client, raw):
     """Random valid answers always get 200 and a plan in the contract's shape."""
@@ -123,7 +123,7 @@ def test_any_valid_answers_get_a_plan(client, raw):
     assert set(response.json()) >= {"rules_version", "maturity", "stage", "paths", "team"}
 
 
-@FUZZ
+@settings(FUZZ, max_examples=3000)
 @given(raw=json_values())
 def test_arbitrary_json_never_breaks_the_api(client, raw):
     """Any JSON value is answered with 200 or a 400 listing field errors."""
@@ -134,7 +134,7 @@ def test_arbitrary_json_never_breaks_the_api(client, raw):
         assert errors and all(isinstance(m, list) and m for m in errors.values())
 
 
-@FUZZ
+@settings(FUZZ, max_examples=2000)
 @given(body=st.binary(max_size=2000))
 def test_arbitrary_bytes_never_break_the_api(client, body):
     """Random bytes are a 400, never a 500."""
