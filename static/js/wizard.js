@@ -97,7 +97,13 @@
   // cookie, so an open tab keeps saving.
   document.addEventListener("htmx:configRequest", function (event) {
     var match = document.cookie.match(/(?:^|; )csrftoken=([^;]+)/);
-    if (match) event.detail.headers["X-CSRFToken"] = decodeURIComponent(match[1]);
+    if (!match) return;
+    var token = decodeURIComponent(match[1]);
+    event.detail.headers["X-CSRFToken"] = token;
+    // Django reads the form's token before the header, so that one must be current too.
+    if (event.detail.parameters && event.detail.parameters.csrfmiddlewaretoken !== undefined) {
+      event.detail.parameters.csrfmiddlewaretoken = token;
+    }
   });
 
   // Only with JavaScript is anything saved as you type, so only then is it promised.
@@ -110,7 +116,7 @@
   document.addEventListener("htmx:afterSettle", promiseAutosave);
   document.addEventListener("htmx:oobAfterSwap", syncInvalid);
 
-  // Unsaved answers are kept in this browser until the server has them, so leaving the
+  // Unsaved answers are kept in this tab (sessionStorage) until the server has them, so leaving the
   // page before the debounced save fires (Back, a closed tab, a lost connection) loses
   // nothing: the next time the step opens, they are put back and saved, or, if the step
   // was saved elsewhere meanwhile, shown as a conflict.
@@ -122,7 +128,7 @@
 
   function stash() {
     var form = stepForm();
-    if (!form || !window.localStorage) return;
+    if (!form || !window.sessionStorage) return;
     var fields = {};
     Array.prototype.forEach.call(form.elements, function (el) {
       if (!el.name || el.type === "submit" || el.type === "button") return;
@@ -130,21 +136,21 @@
       fields[el.name] = el.type === "checkbox" ? el.checked : el.value;
     });
     try {
-      localStorage.setItem(stashKey(form), JSON.stringify({ version: form.elements.version.value, fields: fields }));
+      sessionStorage.setItem(stashKey(form), JSON.stringify({ version: form.elements.version.value, fields: fields }));
     } catch (e) { /* storage full or disabled: the server-side save still runs */ }
   }
 
   function readStash(form) {
-    try { return JSON.parse(localStorage.getItem(stashKey(form)) || "null"); } catch (e) { return null; }
+    try { return JSON.parse(sessionStorage.getItem(stashKey(form)) || "null"); } catch (e) { return null; }
   }
 
   function clearStash(form) {
-    try { if (form) localStorage.removeItem(stashKey(form)); } catch (e) { /* ignore */ }
+    try { if (form) sessionStorage.removeItem(stashKey(form)); } catch (e) { /* ignore */ }
   }
 
   function restoreStash() {
     var form = stepForm();
-    var saved = form && window.localStorage && readStash(form);
+    var saved = form && window.sessionStorage && readStash(form);
     if (!saved) return;
     var changed = false;
     Object.keys(saved.fields).forEach(function (name) {
@@ -177,6 +183,12 @@
   });
   document.addEventListener("htmx:afterRequest", function (event) {
     var xhr = event.detail.xhr;
+    if (xhr && xhr.status === 409) {
+      // Refused as a conflict: the panel now holds both values and the user chooses;
+      // keeping them here too would bring the refused answer back on every reload.
+      clearStash(stepForm());
+      return;
+    }
     if (!xhr || xhr.status !== 200) return;
     var elt = event.detail.elt;
     if (elt.matches("[data-autosave], [hx-vals*='take_version']")) {
@@ -188,10 +200,10 @@
       clearStash(stepForm()); // a step posted, saved and shown again or the next one opened
     }
   });
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", restoreStash);
-  else restoreStash();
-  document.addEventListener("htmx:afterSettle", function (event) {
-    if (event.detail.target && event.detail.target.id === "wizard") restoreStash();
+  // Once htmx has processed the page (or a swapped-in step), so the autosave it triggers
+  // is wired up.
+  htmx.onLoad(function (elt) {
+    if (elt.querySelector && (elt.id === "step-form" || elt.querySelector("#step-form"))) restoreStash();
   });
   document.addEventListener("htmx:historyRestore", restoreStash);
 
