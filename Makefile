@@ -43,7 +43,8 @@ lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-# Speed: the engine alone, then the HTTP endpoints beside bare Django views (docs in README).
+# Speed: the engine alone, then journeys against a django-formtools peer and the HTTP
+# endpoints beside bare Django views (docs/benchmarks.md). BENCH_ARGS="--database postgres".
 bench: setup
 	$(PY) -m bench.engine
 	$(PY) -m bench.http $(BENCH_ARGS)

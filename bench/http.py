@@ -22,9 +22,13 @@ import sys
 import tempfile
 import time
 import urllib.request
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlencode
 
+from bench import journeys
 from bench.engine import fifty_path_answers
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,6 +42,10 @@ class Endpoint:
     method: str = "GET"
     body: str | None = None
     ceiling: str | None = None  # the name of the bare endpoint it is compared with
+    target: float | None = None  # the share of the ceiling it must reach
+    content_type: str = "application/json"
+    headers: dict[str, str] = field(default_factory=dict)
+    script: str = ""  # more Lua, for requests that change from one to the next
 
 
 def _free_port() -> int:
@@ -145,15 +153,50 @@ class Gunicorn:
 
 _LUA = """
 wrk.method = "{method}"
-wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Content-Type"] = "{content_type}"
+{headers}
 {body}
+{script}
+done = function(summary, latency, requests)
+  for _, p in pairs({{50, 95, 99}}) do
+    io.write(string.format("P%d %d\\n", p, latency:percentile(p)))
+  end
+end
+"""
+
+# An autosave, as the page sends it: the version each response hands back is the one the
+# next request claims to have seen (wrk keeps one per thread, so its connections still race,
+# and the app's "same answers again" path absorbs that, as it does for a browser).
+_AUTOSAVE_SCRIPT = """
+local version = {version}
+local base = {body}
+request = function()
+  return wrk.format(nil, nil, nil, base .. "&version=" .. version)
+end
+response = function(status, headers, body)
+  local v = body:match('id="version" value="(%d+)"')
+  if v then version = tonumber(v) end
+end
 """
 
 
 def run_wrk(wrk: str, url: str, endpoint: Endpoint, duration: int, connections: int) -> dict:
+    headers = "\n".join(
+        f"wrk.headers[{json.dumps(k)}] = {json.dumps(v)}" for k, v in endpoint.headers.items()
+    )
+    body = (
+        f"wrk.body = {json.dumps(endpoint.body)}" if endpoint.body and not endpoint.script else ""
+    )
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
-        body = f"wrk.body = {json.dumps(endpoint.body)}" if endpoint.body else ""
-        script.write(_LUA.format(method=endpoint.method, body=body))
+        script.write(
+            _LUA.format(
+                method=endpoint.method,
+                content_type=endpoint.content_type,
+                headers=headers,
+                body=body,
+                script=endpoint.script,
+            )
+        )
     try:
         result = subprocess.run(
             [
@@ -161,7 +204,6 @@ def run_wrk(wrk: str, url: str, endpoint: Endpoint, duration: int, connections: 
                 "-t2",
                 f"-c{connections}",
                 f"-d{duration}s",
-                "--latency",
                 "-s",
                 script.name,
                 url + endpoint.path,
@@ -181,10 +223,7 @@ def _ms(value: str, unit: str) -> float:
 
 def parse_wrk(output: str) -> dict:
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
-    latency = {
-        f"p{pct}": _ms(value, unit)
-        for pct, value, unit in re.findall(r"^\s+(50|90|99)%\s+([\d.]+)(us|ms|s)", output, re.M)
-    }
+    latency = {f"p{pct}": int(us) / 1000 for pct, us in re.findall(r"^P(\d+) (\d+)$", output, re.M)}
     non_2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
     errors = re.search(
         r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
@@ -192,8 +231,8 @@ def parse_wrk(output: str) -> dict:
     return {
         "rps": rps,
         **latency,
-        "non_2xx": int(non_2xx.group(1)) if non_2xx else 0,
-        "socket_errors": sum(map(int, errors.groups())) if errors else 0,
+        "errors": (int(non_2xx.group(1)) if non_2xx else 0)
+        + (sum(map(int, errors.groups())) if errors else 0),
     }
 
 
@@ -202,66 +241,233 @@ def answers_with_paths(count: int) -> dict:
     return {**answers, "critical_paths": answers["critical_paths"][:count]}
 
 
-def endpoints() -> list[Endpoint]:
+JSON_CEILING = "bare JsonResponse (ceiling)"
+TEMPLATE_CEILING = "bare template view (ceiling)"
+
+
+def endpoints(seed: dict[str, str]) -> list[Endpoint]:
+    """wrk's endpoints; `seed` (bench/seed.py) holds the signed-in session and the data."""
+    cookie = f"sessionid={seed['sessionid']}; csrftoken={seed['csrftoken']}"
+    signed_in = {"Cookie": cookie}
+    autosave_body = urlencode(
+        {"working_pilots": "3", "systems_in_production": "1", "declared_level": ""}
+    )
     return [
-        Endpoint("bare JsonResponse (ceiling)", "/bench/bare-json", "POST", "{}"),
-        *(
-            Endpoint(
-                f"/api/plan, {n} path{'s' * (n > 1)}",
-                "/api/plan",
-                "POST",
-                json.dumps(answers_with_paths(n)),
-                ceiling="bare JsonResponse (ceiling)",
-            )
-            for n in (1, 5)
+        Endpoint(JSON_CEILING, "/bench/bare-json", "POST", "{}"),
+        Endpoint(TEMPLATE_CEILING, "/bench/bare-template"),
+        Endpoint(
+            "htmx step save (autosave)",
+            f"/a/{seed['draft_code']}/maturity/autosave/",
+            "POST",
+            ceiling=TEMPLATE_CEILING,
+            target=0.15,
+            content_type="application/x-www-form-urlencoded",
+            headers={**signed_in, "X-CSRFToken": seed["csrftoken"], "HX-Request": "true"},
+            script=_AUTOSAVE_SCRIPT.format(
+                version=seed["draft_version"], body=json.dumps(autosave_body)
+            ),
+        ),
+        Endpoint(
+            "report (signed in)",
+            seed["report"],
+            ceiling=TEMPLATE_CEILING,
+            target=0.20,
+            headers=signed_in,
+        ),
+        Endpoint("shared report", seed["shared_report"], ceiling=TEMPLATE_CEILING, target=0.20),
+        Endpoint(
+            "/api/plan, 1 path",
+            "/api/plan",
+            "POST",
+            json.dumps(answers_with_paths(1)),
+            ceiling=JSON_CEILING,
+        ),
+        Endpoint(
+            "/api/plan, 5 paths",
+            "/api/plan",
+            "POST",
+            json.dumps(answers_with_paths(5)),
+            ceiling=JSON_CEILING,
+            target=0.50,
         ),
         Endpoint(
             "/api/plan, 50 paths",
             "/api/plan",
             "POST",
             json.dumps(fifty_path_answers()),
-            ceiling="bare JsonResponse (ceiling)",
+            ceiling=JSON_CEILING,
         ),
     ]
+
+
+def worker_rss_mb(master: int) -> list[float]:
+    """The resident memory of each gunicorn worker (the master's children), from /proc."""
+    try:
+        children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+    except OSError:
+        return []
+    sizes = []
+    for pid in children:
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+        except OSError:
+            continue
+        match = re.search(r"^VmRSS:\s+(\d+) kB", status, re.M)
+        if match:
+            sizes.append(int(match.group(1)) / 1024)
+    return sizes
+
+
+def seed_data(env: dict[str, str]) -> dict[str, str]:
+    out = subprocess.run(
+        [sys.executable, "-m", "bench.seed"], cwd=ROOT, env=env, check=True, capture_output=True
+    )
+    return json.loads(out.stdout.decode().strip().splitlines()[-1])
+
+
+@contextmanager
+def database(kind: str, url: str | None) -> Iterator[str]:
+    """A throwaway database: a SQLite file, or PostgreSQL's `hireframe_bench`, dropped after."""
+    if url:
+        yield url
+        return
+    if kind == "sqlite":
+        with tempfile.TemporaryDirectory() as scratch:
+            yield f"sqlite:///{scratch}/bench.sqlite3"
+        return
+    import psycopg
+
+    admin = "postgresql://postgres@127.0.0.1:5432/postgres"
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f"DROP DATABASE IF EXISTS {PG_NAME} WITH (FORCE)")
+        connection.execute(f"CREATE DATABASE {PG_NAME}")
+    try:
+        yield f"postgresql://postgres@127.0.0.1:5432/{PG_NAME}"
+    finally:
+        with psycopg.connect(admin, autocommit=True) as connection:
+            connection.execute(f"DROP DATABASE IF EXISTS {PG_NAME} WITH (FORCE)")
+
+
+PG_NAME = "hireframe_bench"
+
+
+def _mark(ratio: float, target: float | None) -> str:
+    if target is None:
+        return ""
+    return f"{'PASS' if ratio >= target else 'MISS'} (>= {target:g})"
+
+
+def print_table(label: str, journeys: dict, results: dict, rss: dict, eps: list[Endpoint]) -> None:
+    print(f"\n{label}")
+    print(
+        f"{'endpoint':30} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7} "
+        f"{'RSS MB':>11} {'ratio':>7}  target"
+    )
+    app, peer = journeys["app"], journeys["peer"]
+    for name, r in (("journeys/s: formtools peer", peer), ("journeys/s: Hireframe", app)):
+        ratio = f"{app['rps'] / peer['rps']:.2f}x" if r is app and peer["rps"] else ""
+        mark = _mark(app["rps"] / peer["rps"], 1.5) if r is app and peer["rps"] else ""
+        print(
+            f"{name:30} {r['rps']:>8.1f} {r['p50']:>8.1f} {r['p95']:>8.1f} {r['p99']:>8.1f} "
+            f"{r['errors']:>7} {_rss(rss[name]):>11} {ratio:>7}  {mark}"
+        )
+    for endpoint in eps:
+        r = results[endpoint.name]
+        ratio, mark = "", ""
+        if endpoint.ceiling:
+            share = r["rps"] / results[endpoint.ceiling]["rps"]
+            ratio, mark = f"{100 * share:.0f} %", _mark(share, endpoint.target)
+        print(
+            f"{endpoint.name:30} {r['rps']:>8.0f} {r.get('p50', 0):>8.2f} {r.get('p95', 0):>8.2f} "
+            f"{r.get('p99', 0):>8.2f} {r['errors']:>7} {_rss(rss[endpoint.name]):>11} "
+            f"{ratio:>7}  {mark}"
+        )
+    print("journeys: p50/p95/p99 are of one whole journey; RSS: each worker after that run")
+
+
+def _rss(sizes: list[float]) -> str:
+    return "/".join(f"{size:.0f}" for size in sizes)
+
+
+def soak(server: Gunicorn, minutes: float, concurrency: int) -> None:
+    """The app's journeys at 70 % of their measured peak, errors and memory each minute."""
+    peak = journeys.run(server.url, "app", 15, concurrency)["rps"]
+    rate = 0.7 * peak
+    print(f"peak {peak:.1f} journeys/s; soaking at {rate:.1f}/s for {minutes:g} min")
+    print(f"{'minute':>6} {'journeys':>9} {'errors':>7} {'p95 ms':>8}  worker RSS MB")
+    print(f"{0:>6} {'':>9} {'':>7} {'':>8}  {_rss(worker_rss_mb(server.process.pid))}")
+    total_errors = 0
+    elapsed = 0.0
+    while elapsed < minutes * 60:
+        chunk = min(60.0, minutes * 60 - elapsed)
+        r = journeys.run(server.url, "app", chunk, concurrency, rate=rate)
+        elapsed += chunk
+        total_errors += r["errors"]
+        print(
+            f"{elapsed / 60:>6.1f} {r['journeys']:>9} {r['errors']:>7} {r['p95']:>8.1f}  "
+            f"{_rss(worker_rss_mb(server.process.pid))}"
+        )
+    print(f"soak errors: {total_errors}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--duration", type=int, default=10, help="seconds per endpoint")
+    parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--database-url", default=None, help="use this database instead")
+    parser.add_argument("--redis", action="store_true", help="cache in Redis (127.0.0.1:6379/15)")
+    parser.add_argument("--duration", type=int, default=10, help="seconds per wrk endpoint")
+    parser.add_argument("--journey-duration", type=int, default=20, help="seconds per server")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--connections", type=int, default=8)
-    parser.add_argument("--database-url", default=None, help="default: a throwaway SQLite file")
+    parser.add_argument("--concurrency", type=int, default=4, help="journey clients")
+    parser.add_argument("--soak", type=float, metavar="MINUTES", help="only soak (not for CI)")
     args = parser.parse_args()
     wrk = ensure_wrk()
-    with tempfile.TemporaryDirectory() as scratch:
-        database_url = args.database_url or f"sqlite:///{scratch}/bench.sqlite3"
-        with Gunicorn(server_env(database_url), args.workers) as server:
+    with database(args.database, args.database_url) as database_url:
+        env = server_env(database_url)
+        # The shared report counts requests per client address; wrk is one address.
+        env["SHARE_LINK_RATE_LIMIT"] = str(10**9)
+        if args.redis:
+            env["REDIS_URL"] = "redis://127.0.0.1:6379/15"
+        if args.soak:
+            # Never recycle workers during a soak, or recycling would hide a leak.
+            env["GUNICORN_MAX_REQUESTS"] = "0"
+        with Gunicorn(env, args.workers) as server:
+            if args.soak:
+                soak(server, args.soak, args.concurrency)
+                return
+            seed = seed_data(env)
+            eps = endpoints(seed)
+            rss: dict[str, list[float]] = {}
+            done: dict[str, dict] = {}
+            for target, name in (
+                ("peer", "journeys/s: formtools peer"),
+                ("app", "journeys/s: Hireframe"),
+            ):
+                done[target] = journeys.run(
+                    server.url, target, args.journey_duration, args.concurrency
+                )
+                rss[name] = worker_rss_mb(server.process.pid)
+                for error in done[target]["first_errors"]:
+                    print(f"{target}: {error}", file=sys.stderr)
             results = {}
-            for endpoint in endpoints():
+            for endpoint in eps:
                 results[endpoint.name] = run_wrk(
                     wrk, server.url, endpoint, args.duration, args.connections
                 )
-    print(
-        f"\ngunicorn, {args.workers} sync workers, wrk -t2 -c{args.connections} "
-        f"-d{args.duration}s, {'PostgreSQL' if args.database_url else 'SQLite'}"
+                rss[endpoint.name] = worker_rss_mb(server.process.pid)
+    database_name = "PostgreSQL" if args.database == "postgres" else "SQLite"
+    label = (
+        f"gunicorn config/gunicorn.py, {args.workers} sync workers, DEBUG=0, {database_name}"
+        f"{' + Redis cache' if args.redis else ''}; journeys: {args.concurrency} clients x "
+        f"{args.journey_duration}s; wrk -t2 -c{args.connections} -d{args.duration}s"
     )
-    print(
-        f"{'endpoint':32} {'req/s':>9} {'p50 ms':>8} {'p90 ms':>8} {'p99 ms':>8} "
-        f"{'errors':>7} {'vs ceiling':>11}"
-    )
-    for endpoint in endpoints():
-        r = results[endpoint.name]
-        ratio = ""
-        if endpoint.ceiling:
-            ratio = f"{100 * r['rps'] / results[endpoint.ceiling]['rps']:.0f} %"
-        print(
-            f"{endpoint.name:32} {r['rps']:>9.0f} {r.get('p50', 0):>8.2f} {r.get('p90', 0):>8.2f} "
-            f"{r.get('p99', 0):>8.2f} {r['non_2xx'] + r['socket_errors']:>7} {ratio:>11}"
-        )
+    print_table(label, done, results, rss, eps)
     RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "http.json").write_text(json.dumps(results, indent=2))
+    out = RESULTS / f"http-{args.database}.json"
+    out.write_text(json.dumps({"journeys": done, "endpoints": results, "rss": rss}, indent=2))
 
 
 if __name__ == "__main__":

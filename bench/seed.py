@@ -1,0 +1,71 @@
+"""The data the HTTP benchmark needs, printed as JSON: a finished assessment with a share
+link, a draft to autosave into, and a signed-in session (cookie values) for both.
+
+Run by bench.http in the server's environment: `python -m bench.seed`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import time
+
+import django
+
+
+def seed(paths: int = 5) -> dict[str, str]:
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    from accounts.middleware import LAST_ACTIVITY_KEY
+    from accounts.models import User
+    from bench.engine import fifty_path_answers
+    from orgs.models import Membership, Organisation
+    from wizard.answers_draft import blank_answers, normalised
+    from wizard.models import Assessment
+    from wizard.services import assessment_finish
+    from wizard.share_links import share_link_create
+
+    suffix = secrets.token_hex(4)
+    user = User.objects.create_user(f"bench-{suffix}@example.com", secrets.token_urlsafe(16))
+    organisation = Organisation.objects.create(
+        name=f"Bench {suffix}", slug=f"bench-{suffix}", headcount=450
+    )
+    Membership.objects.create(user=user, organisation=organisation, role=Membership.Role.OWNER)
+    answers = fifty_path_answers()
+    answers["critical_paths"] = answers["critical_paths"][:paths]
+    finished = Assessment.objects.create(
+        organisation=organisation,
+        created_by=user,
+        answers=normalised(answers),
+        path_descriptions=[f"What path {i} does" for i in range(paths)],
+        furthest_step=5,
+    )
+    finished = assessment_finish(assessment=finished, expected_version=finished.version)
+    _, token = share_link_create(assessment=finished, user=user, expires_in_days=None)
+    draft = Assessment.objects.create(
+        organisation=organisation, created_by=user, answers=blank_answers(450)
+    )
+
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session[LAST_ACTIVITY_KEY] = int(time.time())
+    session.create()
+    return {
+        "report": f"/a/{finished.code}/report/",
+        "shared_report": f"/r/{token}/",
+        "draft_code": str(draft.code),
+        "draft_version": str(draft.version),
+        "sessionid": session.session_key,
+        # An unmasked secret is a valid token for both the cookie and the header.
+        "csrftoken": secrets.token_hex(16),
+    }
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
+    django.setup()
+    print(json.dumps(seed()))
