@@ -224,9 +224,11 @@ def test_compare_refuses_assessments_of_another_organisation(owner_client, organ
 
 
 def test_the_report_and_its_controls_stay_within_eight_queries(
-    owner_client, complete, django_assert_max_num_queries
+    settings, owner_client, complete, django_assert_max_num_queries
 ):
-    """Report page with share links, compare choices and what-if: at most 8 queries."""
+    """Report page with share links, compare choices and what-if: at most 8 queries
+    (the cache is in memory here, as Redis would be; see the shared page's test)."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     for _ in range(3):
         complete_assessment(complete.organisation)
     owner_client.post(reverse("share-create", args=[complete.code]), {"expires_in_days": "7"})
