@@ -207,6 +207,20 @@
   });
   document.addEventListener("htmx:historyRestore", restoreStash);
 
+  // Closing the tab before the debounced save fires: send what is unsent as a beacon,
+  // which the browser delivers after the page is gone (cookies and CSRF token included).
+  window.addEventListener("pagehide", function () {
+    var form = stepForm();
+    var el = autosaveEl();
+    if (!form || !el || sentSeq === editSeq || !navigator.sendBeacon) return;
+    var match = document.cookie.match(/(?:^|; )csrftoken=([^;]+)/);
+    if (match && form.elements.csrfmiddlewaretoken) {
+      form.elements.csrfmiddlewaretoken.value = decodeURIComponent(match[1]);
+    }
+    navigator.sendBeacon(el.getAttribute("hx-post"), new FormData(form));
+    sentSeq = editSeq;
+  });
+
   // Leaving while a save is in flight or has failed would lose the last answers.
   window.addEventListener("beforeunload", function (event) {
     var el = statusEl();

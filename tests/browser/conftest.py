@@ -8,6 +8,7 @@ missing browser fails the run: a green CI must mean the pages were really checke
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -97,3 +98,56 @@ def screenshot(page, name: str, *, full_page: bool = True) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=full_page)
     return path
+
+
+# --- The wizard --------------------------------------------------------------------------
+
+ASSESSMENT_URL = re.compile(r"/a/(?P<code>[0-9a-f-]{36})/")
+
+
+def start_assessment(page, live_server) -> str:
+    """Start a guest draft from the landing page; return its base URL, ending /a/<code>/."""
+    page.goto(live_server.url + "/")
+    page.get_by_role("button", name="Start an assessment").click()
+    page.wait_for_url("**/maturity/")
+    match = ASSESSMENT_URL.search(page.url)
+    assert match is not None, page.url
+    return live_server.url + match.group(0)
+
+
+def autosave(page):
+    """Wait, as a context manager, for the autosave that what is done inside it sets off."""
+    return page.expect_response(
+        lambda response: response.url.endswith("/autosave/") and response.request.method == "POST"
+    )
+
+
+def wait_until_saved(page) -> None:
+    """Wait until the status reads "Saved at …" with no save in flight, for a few polls
+    in a row, so that a save set off by the last one has had time to start."""
+    page.evaluate("window.__savedPolls = 0")
+    page.wait_for_function(
+        """() => {
+            const status = document.getElementById("save-status");
+            const saved = status !== null && /^Saved at/.test(status.textContent.trim())
+                && status.dataset.state !== "saving" && !document.querySelector(".htmx-request");
+            window.__savedPolls = saved ? window.__savedPolls + 1 : 0;
+            return window.__savedPolls >= 3;
+        }""",
+        polling=100,
+    )
+
+
+def tab_to(page, selector: str, *, name: str | None = None, limit: int = 30) -> None:
+    """Press Tab until focus is on an element matching `selector` (and, with `name`, whose
+    text is `name`); fail if `limit` presses do not get there."""
+    script = """([selector, name]) => {
+        const element = document.activeElement;
+        return element.matches(selector) && (name === null || element.textContent.trim() === name);
+    }"""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(script, [selector, name]):
+            return
+    where = page.evaluate("document.activeElement.outerHTML.slice(0, 120)")
+    raise AssertionError(f"{limit} presses of Tab did not reach {selector}; focus is on {where}")
