@@ -29,6 +29,7 @@ from wizard.share_links import (
     share_link_open,
     share_link_revoke,
 )
+from wizard.steps import resume_url
 from wizard.what_if import WhatIfForm, plan_changes, what_if_plan
 
 
@@ -86,8 +87,6 @@ def _owner_context(request: HttpRequest, access: Access, **extra: Any) -> dict[s
 def report(request: HttpRequest, code: str) -> HttpResponse:
     access = get_assessment_for_user(request, code)
     if not access.assessment.is_complete:
-        from wizard.views import resume_url
-
         return redirect(resume_url(access.assessment))
     return render(request, "wizard/report.html", _owner_context(request, access))
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms
+from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -152,3 +153,14 @@ STEPS: tuple[Step, ...] = (
     Step(4, "hiring", _("Whom should you hire?"), _("Hiring")),
 )
 STEPS_BY_SLUG = {step.slug: step for step in STEPS}
+
+
+def step_url(assessment: Assessment, step: Step) -> str:
+    return reverse("step", args=[assessment.code, step.slug])
+
+
+def resume_url(assessment: Assessment) -> str:
+    """Where an assessment picks up: its report once finished, else the furthest step."""
+    if assessment.is_complete:
+        return reverse("report", args=[assessment.code])
+    return step_url(assessment, STEPS[assessment.current_step - 1])

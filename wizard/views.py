@@ -22,7 +22,7 @@ from orgs.permissions import (
     require_writer,
 )
 from wizard import api_docs as api_docs_content
-from wizard.models import STEP_COUNT, Assessment
+from wizard.models import STEP_COUNT
 from wizard.previews import preview_context
 from wizard.rules import RULES_VERSION
 from wizard.services import (
@@ -35,7 +35,7 @@ from wizard.services import (
     default_organisation_for,
 )
 from wizard.step_actions import conflicting_fields, parse_action
-from wizard.steps import STEPS, STEPS_BY_SLUG, Step, saved_row_positions
+from wizard.steps import STEPS, STEPS_BY_SLUG, Step, resume_url, saved_row_positions, step_url
 
 
 def landing(request: HttpRequest) -> HttpResponse:
@@ -51,16 +51,6 @@ def api_docs(request: HttpRequest) -> HttpResponse:
         "rules_version": RULES_VERSION,
     }
     return render(request, "wizard/api_docs.html", context)
-
-
-def step_url(assessment: Assessment, step: Step) -> str:
-    return reverse("step", args=[assessment.code, step.slug])
-
-
-def resume_url(assessment: Assessment) -> str:
-    if assessment.is_complete:
-        return reverse("report", args=[assessment.code])
-    return step_url(assessment, STEPS[assessment.current_step - 1])
 
 
 @require_POST
