@@ -96,7 +96,11 @@ class PathForm(StepForm):
         validators=[validate_path_name],
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
-    kind = forms.ChoiceField(label=_("Kind of work"), choices=[("", _("Choose…")), *KIND_CHOICES])
+    kind = forms.ChoiceField(
+        label=_("Kind of work"),
+        choices=[("", _("Choose…")), *KIND_CHOICES],
+        error_messages={"required": _("Choose the kind of work this path needs.")},
+    )
     description = forms.CharField(
         label=_("The process, in one line"),
         required=False,

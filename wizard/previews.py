@@ -1,5 +1,6 @@
-"""What the right-hand column shows while a step is answered: the engine's verdict on the
-answers as they stand, including values typed but not yet valid enough to save."""
+"""What the preview column shows while a step is answered: the engine's verdict on the
+saved answers, with this step's typed values written in once they are valid (an invalid
+value is explained by its field, and the preview keeps the last valid answers)."""
 
 from __future__ import annotations
 

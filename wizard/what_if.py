@@ -14,6 +14,7 @@ from wizard.form_fields import number_field
 from wizard.models import Assessment
 from wizard.rules import limits, make_plan, plan_to_dict
 from wizard.rules.maturity import LEVEL_NAMES
+from wizard.steps import shown
 
 LEVEL_CHOICES = [("", _("As answered"))] + [
     (str(n), f"{n} · {name}") for n, name in LEVEL_NAMES.items()
@@ -44,7 +45,7 @@ class WhatIfForm(forms.Form):
         for i, path in enumerate(answers.get("critical_paths", [])):
             initial[f"impact_{i}"] = path["annual_impact"]
             initial[f"examples_{i}"] = path["labelled_examples"]
-        super().__init__(*args, initial=initial, **kwargs)
+        super().__init__(*args, initial={k: shown(v) for k, v in initial.items()}, **kwargs)
         self.path_names = [path["name"] for path in answers.get("critical_paths", [])]
         for i, name in enumerate(self.path_names):
             self.fields[f"impact_{i}"] = number_field(

@@ -61,9 +61,9 @@ def _ml_reasons(staffing: Staffing, stage: Stage, level: Level) -> list[str]:
     waiting = justified - ml
     if ml == 0:
         reasons.append(
-            "It waits as a deferred ML-engineer hire."
+            "The ML engineer for that path is a deferred hire, made when the limit lifts."
             if justified == 1
-            else "Each waits as a deferred ML-engineer hire, highest net value first."
+            else "The ML engineers for those paths are deferred hires, highest net value first."
         )
     else:
         staffed = listing([quoted(name) for name in staffing.justified_paths[:ml]])
