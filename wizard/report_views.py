@@ -117,10 +117,9 @@ def share_create(request: HttpRequest, code: str) -> HttpResponse:
     access = _complete(request, code, write=True)
     if access.assessment.organisation is None:
         raise PermissionDenied
-    raw = request.POST.get("expires_in_days", "30")
-    days = None if raw == "never" else int(raw) if raw.isdigit() else -1
-    if days not in EXPIRY_CHOICES_DAYS:
-        days = 30
+    # Only the offered choices; anything else (str.isdigit() accepts "²") means 30 days.
+    choices = {("never" if days is None else str(days)): days for days in EXPIRY_CHOICES_DAYS}
+    days = choices.get(request.POST.get("expires_in_days", ""), 30)
     _, token = share_link_create(
         assessment=access.assessment, user=request.user, expires_in_days=days
     )

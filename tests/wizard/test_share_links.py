@@ -181,3 +181,11 @@ def test_creating_viewing_and_revoking_are_in_the_audit_log(owner_client, comple
     assert events[1].ip_address == "192.0.2.5"
     token = link.rstrip("/").rsplit("/", 1)[1]
     assert all(token not in str(e.details) for e in events)
+
+
+@pytest.mark.parametrize("expiry", ["²", "0", "365", "-7", ""])
+def test_an_expiry_that_is_not_offered_means_thirty_days(owner_client, complete, expiry):
+    """Odd expiry values (a superscript two passes str.isdigit) fall back to 30 days."""
+    _create(owner_client, complete, expiry=expiry)
+    link = ShareLink.objects.get()
+    assert (link.expires - link.created).days in (29, 30)
