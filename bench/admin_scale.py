@@ -79,17 +79,9 @@ class Scenario:
     query: dict[str, str]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--rows", type=int, default=1_000, help="assessments to have")
-    parser.add_argument("--runs", type=int, default=7, help="timed requests per scenario")
-    parser.add_argument(
-        "--indexes",
-        choices=["unchanged", "recommended", "none"],
-        default="unchanged",
-        help="add (or drop) the recommended indexes first",
-    )
-    args = parser.parse_args()
+def prepare_database() -> None:
+    """Point Django at DATABASE_URL (PostgreSQL) or the scale database, migrate, and
+    refuse to go on if it holds anything but bench data."""
     database_url = os.environ.get("DATABASE_URL", "")
     if not database_url.startswith(("postgres://", "postgresql://")):
         database_url = DEFAULT_DATABASE_URL
@@ -101,6 +93,20 @@ def main() -> None:
     call_command("migrate", verbosity=0)
     call_command("createcachetable", verbosity=0)
     refuse_real_data()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rows", type=int, default=1_000, help="assessments to have")
+    parser.add_argument("--runs", type=int, default=7, help="timed requests per scenario")
+    parser.add_argument(
+        "--indexes",
+        choices=["unchanged", "recommended", "none"],
+        default="unchanged",
+        help="add (or drop) the recommended indexes first",
+    )
+    args = parser.parse_args()
+    prepare_database()
     seed(args.rows)
     indexes = set_indexes(args.indexes)
     report = Report(args.rows, indexes)

@@ -20,21 +20,17 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import time
 from typing import Any
 
 from bench.admin_scale import (
     BENCH_SLUG,
-    DEFAULT_DATABASE_URL,
     RESULTS,
     Report,
     Scenario,
-    configure,
+    prepare_database,
     explain,
-    redact,
-    refuse_real_data,
     seed,
 )
 
@@ -160,17 +156,7 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=1_000, help="assessments to have")
     parser.add_argument("--runs", type=int, default=7, help="timed requests per page")
     args = parser.parse_args()
-    database_url = os.environ.get("DATABASE_URL", "")
-    if not database_url.startswith(("postgres://", "postgresql://")):
-        database_url = DEFAULT_DATABASE_URL
-    configure(database_url)
-
-    from django.core.management import call_command
-
-    print(f"Database: {redact(database_url)}")
-    call_command("migrate", verbosity=0)
-    call_command("createcachetable", verbosity=0)
-    refuse_real_data()
+    prepare_database()
     seed(args.rows)
     busy, quiet = make_busy_organisation()
     report = Report(args.rows, [])

@@ -13,7 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 
-from orgs.invitation_tokens import token_hash
+from orgs.link_tokens import token_hash
 from orgs.models import Invitation, Membership, Organisation
 from wizard.models import Assessment
 

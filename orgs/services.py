@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from audit.services import audit_record
-from orgs.invitation_tokens import new_token, token_hash
+from orgs.link_tokens import new_token, token_hash
 from orgs.models import Invitation, Membership, Organisation
 
 logger = logging.getLogger(__name__)

@@ -7,8 +7,6 @@ indistinguishable to the visitor: all of them are simply not found.
 
 from __future__ import annotations
 
-import hashlib
-import secrets
 from datetime import timedelta
 
 from django.db.models import F
@@ -17,13 +15,10 @@ from django.utils import timezone
 
 from accounts.models import User
 from audit.services import audit_record
+from orgs.link_tokens import new_token, token_hash
 from wizard.models import Assessment, ShareLink
 
 EXPIRY_CHOICES_DAYS = (7, 30, 90, None)  # None: never expires
-
-
-def _hash(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _record(
@@ -52,10 +47,10 @@ def share_link_create(
     """A new link and its token; the token is never stored and cannot be shown again."""
     if expires_in_days not in EXPIRY_CHOICES_DAYS:
         raise ValueError(f"expiry must be one of {EXPIRY_CHOICES_DAYS}")
-    token = secrets.token_urlsafe(32)
+    token = new_token()
     expires = timezone.now() + timedelta(days=expires_in_days) if expires_in_days else None
     link = ShareLink.objects.create(
-        assessment=assessment, token_hash=_hash(token), created_by=user, expires=expires
+        assessment=assessment, token_hash=token_hash(token), created_by=user, expires=expires
     )
     _record("share_link.created", link, request, actor=user)
     return link, token
@@ -75,7 +70,7 @@ def share_link_open(*, token: str, request: HttpRequest | None = None) -> ShareL
     link = (
         ShareLink.objects.select_related("assessment", "assessment__organisation")
         .filter(
-            token_hash=_hash(token),
+            token_hash=token_hash(token),
             revoked__isnull=True,
             assessment__status=Assessment.Status.COMPLETE,
         )

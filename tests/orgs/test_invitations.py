@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from orgs import services
-from orgs.invitation_tokens import token_hash
+from orgs.link_tokens import token_hash
 from orgs.models import Invitation, Membership
 from tests.factories import PASSWORD, UserFactory
 from tests.wizard.conftest import client_for
