@@ -29,8 +29,8 @@ from bench.admin_scale import (
     RESULTS,
     Report,
     Scenario,
-    prepare_database,
     explain,
+    prepare_database,
     seed,
 )
 
