@@ -3,7 +3,6 @@ locked-out visitor is shown. Named in settings (AXES_*_CALLABLE)."""
 
 from __future__ import annotations
 
-import ipaddress
 from typing import Any
 
 from django.conf import settings
@@ -21,22 +20,6 @@ def attempted_email(request: HttpRequest, credentials: dict[str, Any] | None = N
     if raw is None and request is not None:
         raw = request.POST.get(field, "")
     return normalise_email(str(raw or ""))[:254]
-
-
-def client_ip(request: HttpRequest) -> str | None:
-    """The visitor's address: REMOTE_ADDR, or behind our proxy the address it appended.
-
-    Only the last X-Forwarded-For entry comes from our proxy; earlier ones are whatever the
-    client sent, so trusting them would let an attacker pick a fresh address per guess.
-    """
-    address = request.META.get("REMOTE_ADDR", "")
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if settings.BEHIND_PROXY and forwarded:
-        address = forwarded.split(",")[-1]
-    try:
-        return str(ipaddress.ip_address(address.strip()))
-    except ValueError:
-        return None
 
 
 def locked_out(

@@ -5,25 +5,16 @@ from __future__ import annotations
 
 import time
 
-from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 
-
-def client_address(request: HttpRequest) -> str:
-    """The visitor's address; behind our proxy, the address it appended (the last one:
-    earlier entries come from the client and can be forged)."""
-    if getattr(settings, "BEHIND_PROXY", False):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[-1].strip()[:64]
-    return request.META.get("REMOTE_ADDR", "unknown")[:64]
+from audit.services import client_ip
 
 
 def over_limit(request: HttpRequest, *, scope: str, per_minute: int) -> bool:
     """Count this request; True once the client has made more than `per_minute` in this minute."""
     window = int(time.time() // 60)
-    key = f"rl:{scope}:{client_address(request)}:{window}"
+    key = f"rl:{scope}:{client_ip(request) or 'unknown'}:{window}"
     if cache.add(key, 1, timeout=90):
         return per_minute < 1
     try:

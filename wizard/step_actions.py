@@ -84,12 +84,10 @@ def conflicting_fields(step: Step, current: Assessment, form: Any) -> list[dict[
 def _label(step: Step, form: Any, key: str) -> str:
     parts = key.split("-")
     field_name = parts[-1]
-    forms_ = getattr(form, "forms", None)
-    field = (
-        (forms_[0] if forms_ else form).fields.get(field_name)
-        if (forms_ or not hasattr(form, "forms"))
-        else None
-    )
+    # A formset's rows share their fields: any row's field gives the label.
+    rows = getattr(form, "forms", None)
+    source = rows[0] if rows else form
+    field = source.fields.get(field_name) if hasattr(source, "fields") else None
     label = str(field.label) if field is not None else field_name
     if len(parts) == 3:
         return f"{int(parts[1]) + 1}. {label}"
