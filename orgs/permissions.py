@@ -66,11 +66,6 @@ def get_organisation_for_user(request: HttpRequest, slug: str) -> tuple[Organisa
     return membership.organisation, membership
 
 
-def require_owner(membership: Membership) -> None:
-    if membership.role != Membership.Role.OWNER:
-        raise PermissionDenied
-
-
 def require_writer(membership: Membership) -> None:
     if membership.role not in WRITE_ROLES:
         raise PermissionDenied

@@ -57,20 +57,6 @@ def money(value: Any, currency: str = "GBP") -> str:
 
 
 @register.filter
-def short_money(value: Any, currency: str = "GBP") -> str:
-    """A rounded amount for headings: "£1.25 M", "£250 k"."""
-    if value is None or value == "":
-        return "—"
-    number = float(value)
-    for size, suffix in ((1e9, " bn"), (1e6, " M"), (1e3, " k")):
-        if abs(number) >= size:
-            shown = f"{number / size:,.2f}".rstrip("0").rstrip(".")
-            symbol = CURRENCY_SYMBOLS.get(currency)
-            return f"{symbol}{shown}{suffix}" if symbol else f"{shown}{suffix} {currency}"
-    return money(value, currency)
-
-
-@register.filter
 def verdict_label(value: str | None) -> str:
     return "" if value is None else str(VERDICTS.get(value, value))
 
