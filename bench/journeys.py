@@ -82,10 +82,17 @@ class Browser:
         self.connection = http.client.HTTPConnection(host, port, timeout=30)
         self.cookies: dict[str, str] = {}
 
-    def request(self, method: str, path: str, data: dict[str, str] | None = None) -> bytes:
+    def request(
+        self,
+        method: str,
+        path: str,
+        data: dict[str, str] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> bytes:
         """The final page's body after following redirects (a POST's redirect is a GET)."""
+        extra = headers or {}
         for _ in range(5):
-            headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
+            headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items()), **extra}
             body = None
             if data is not None:
                 body = urlencode({"csrfmiddlewaretoken": self.cookies.get("csrftoken", ""), **data})
@@ -106,6 +113,7 @@ class Browser:
             if response.status >= 400:
                 raise JourneyFailed(f"{response.status} {method} {path}")
             self.path = path
+            self.headers = response.headers
             return content
         raise JourneyFailed("too many redirects")
 
@@ -127,6 +135,29 @@ def app_journey(browser: Browser) -> None:
             raise JourneyFailed(f"{slug} did not lead to {next_slug}: {browser.path}")
 
 
+def app_htmx_journey(browser: Browser) -> None:
+    """As a browser with JavaScript: each step's "Save and continue" is one htmx POST whose
+    answer is the next step's form (the finish answers with HX-Redirect to the report)."""
+    browser.request("GET", "/")
+    page = browser.request("POST", "/start/", {})
+    path = browser.path
+    for slug, next_slug in zip(
+        ("maturity", "paths", "roi", "hiring"), ("paths", "roi", "hiring", "report"), strict=True
+    ):
+        version = VERSION.search(page)
+        if version is None:
+            raise JourneyFailed(f"no version on {slug}")
+        data = {"version": version.group(1).decode(), "action": "continue", **step_data(slug)}
+        page = browser.request("POST", path, data, headers=HTMX)
+        path = browser.headers.get("HX-Redirect") or browser.headers.get("HX-Push-Url") or ""
+        if not path.endswith(f"/{next_slug}/"):
+            raise JourneyFailed(f"{slug} did not lead to {next_slug}: {path!r}")
+    browser.request("GET", path)
+
+
+HTMX = {"HX-Request": "true"}
+
+
 def peer_journey(browser: Browser) -> None:
     page = browser.request("GET", "/peer/")
     for slug in ("maturity", "paths", "roi", "hiring"):
@@ -139,7 +170,7 @@ def peer_journey(browser: Browser) -> None:
         raise JourneyFailed(f"peer did not finish: {browser.path}")
 
 
-JOURNEYS = {"app": app_journey, "peer": peer_journey}
+JOURNEYS = {"app": app_journey, "app-htmx": app_htmx_journey, "peer": peer_journey}
 
 
 @dataclass

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from crispy_forms.helper import FormHelper
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from wizard.field_rendering import RENDERER, RenderedForm
 from wizard.form_fields import number_field, validate_path_name
 from wizard.rules import limits
 from wizard.rules.field_checks import name_key
@@ -35,24 +35,9 @@ LEVEL_CHOICES = [
 ]
 
 
-class StepForm(forms.Form):
-    """Crispy renders the fields; the template owns the <form> tag and the buttons.
-
-    Every input names its help text and its error slot in aria-describedby, so screen
-    readers announce both, including errors that autosave fills in later.
-    """
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper(self)
-        self.helper.form_tag = False
-        self.helper.disable_csrf = True
-        for name, field in self.fields.items():
-            auto_id = self.auto_id % self.add_prefix(name) if self.auto_id else name
-            described = [f"{auto_id}_error"]
-            if field.help_text:
-                described.insert(0, f"{auto_id}_helptext")
-            field.widget.attrs["aria-describedby"] = " ".join(described)
+class StepForm(RenderedForm):
+    """The template owns the <form> tag and the buttons; each field is drawn by
+    `{{ field.as_field_group }}` (wizard/field_rendering.py)."""
 
 
 class MaturityForm(StepForm):
@@ -159,6 +144,7 @@ def path_formset(blank_rows: int = 0) -> type[BasePathFormSet]:
         max_num=limits.MAX_CRITICAL_PATHS,
         absolute_max=limits.MAX_CRITICAL_PATHS,
         validate_max=True,
+        renderer=RENDERER,
     )
 
 
@@ -201,7 +187,11 @@ class RoiForm(StepForm):
 
 
 RoiFormSet = forms.formset_factory(
-    RoiForm, extra=0, max_num=limits.MAX_CRITICAL_PATHS, absolute_max=limits.MAX_CRITICAL_PATHS
+    RoiForm,
+    extra=0,
+    max_num=limits.MAX_CRITICAL_PATHS,
+    absolute_max=limits.MAX_CRITICAL_PATHS,
+    renderer=RENDERER,
 )
 
 

@@ -10,6 +10,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from wizard.answers_draft import normalised, to_engine_answers
+from wizard.field_rendering import RenderedForm
 from wizard.form_fields import number_field
 from wizard.models import Assessment
 from wizard.rules import limits, make_plan, plan_to_dict
@@ -21,7 +22,7 @@ LEVEL_CHOICES = [("", _("As answered"))] + [
 ]
 
 
-class WhatIfForm(forms.Form):
+class WhatIfForm(RenderedForm):
     headcount = number_field(limits.HEADCOUNT, label=_("People in the organisation"))
     level = forms.TypedChoiceField(
         label=_("AI maturity level"),
@@ -55,24 +56,6 @@ class WhatIfForm(forms.Form):
             self.fields[f"examples_{i}"] = number_field(
                 limits.LABELLED_EXAMPLES, label=_("%(path)s: labelled examples") % {"path": name}
             )
-        self._style_widgets()
-
-    def _style_widgets(self) -> None:
-        # Rendered by templates/wizard/_plain_field.html rather than crispy: this panel
-        # sits on every report view, and crispy's per-field templates were half its cost.
-        for name, field in self.fields.items():
-            widget = field.widget
-            widget.attrs["class"] = (
-                "form-select" if isinstance(widget, forms.Select) else "form-control"
-            )
-            widget.attrs["aria-describedby"] = f"{self.auto_id % self.add_prefix(name)}_error"
-
-    def full_clean(self) -> None:
-        super().full_clean()
-        for name in self.errors:
-            if name in self.fields:
-                self.fields[name].widget.attrs["class"] += " is-invalid"
-                self.fields[name].widget.attrs["aria-invalid"] = "true"
 
     def path_rows(self) -> list[tuple[str, forms.BoundField, forms.BoundField]]:
         return [
