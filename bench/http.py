@@ -241,6 +241,13 @@ def answers_with_paths(count: int) -> dict:
     return {**answers, "critical_paths": answers["critical_paths"][:count]}
 
 
+# The target is on the journey a browser with JavaScript makes (htmx); the same journey
+# by plain form posts is shown beside it.
+JOURNEY_ROWS = (
+    ("peer", "journeys/s: formtools peer"),
+    ("app-htmx", "journeys/s: Hireframe"),
+    ("app", "journeys/s: Hireframe, no JS"),
+)
 JSON_CEILING = "bare JsonResponse (ceiling)"
 TEMPLATE_CEILING = "bare template view (ceiling)"
 
@@ -363,10 +370,15 @@ def print_table(label: str, journeys: dict, results: dict, rss: dict, eps: list[
         f"{'endpoint':30} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7} "
         f"{'RSS MB':>11} {'ratio':>7}  target"
     )
-    app, peer = journeys["app"], journeys["peer"]
-    for name, r in (("journeys/s: formtools peer", peer), ("journeys/s: Hireframe", app)):
-        ratio = f"{app['rps'] / peer['rps']:.2f}x" if r is app and peer["rps"] else ""
-        mark = _mark(app["rps"] / peer["rps"], 1.5) if r is app and peer["rps"] else ""
+    peer = journeys.get("peer", {"rps": 0})
+    for target, name in JOURNEY_ROWS:
+        if target not in journeys:
+            continue
+        r = journeys[target]
+        ratio, mark = "", ""
+        if target != "peer" and peer["rps"]:
+            ratio = f"{r['rps'] / peer['rps']:.2f}x"
+            mark = _mark(r["rps"] / peer["rps"], 1.5 if target == "app-htmx" else None)
         print(
             f"{name:30} {r['rps']:>8.1f} {r['p50']:>8.1f} {r['p95']:>8.1f} {r['p99']:>8.1f} "
             f"{r['errors']:>7} {_rss(rss[name]):>11} {ratio:>7}  {mark}"
@@ -423,6 +435,11 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--concurrency", type=int, default=4, help="journey clients")
     parser.add_argument("--soak", type=float, metavar="MINUTES", help="only soak (not for CI)")
+    parser.add_argument(
+        "--only",
+        metavar="WORDS",
+        help="comma-separated words: run only the rows whose name holds one (and the ceilings)",
+    )
     args = parser.parse_args()
     wrk = ensure_wrk()
     with database(args.database, args.database_url) as database_url:
@@ -440,12 +457,14 @@ def main() -> None:
                 return
             seed = seed_data(env)
             eps = endpoints(seed)
+            rows = JOURNEY_ROWS
+            if args.only:
+                words = args.only.split(",")
+                eps = [e for e in eps if e.ceiling is None or any(w in e.name for w in words)]
+                rows = tuple(row for row in rows if any(w in row[1] for w in words))
             rss: dict[str, list[float]] = {}
             done: dict[str, dict] = {}
-            for target, name in (
-                ("peer", "journeys/s: formtools peer"),
-                ("app", "journeys/s: Hireframe"),
-            ):
+            for target, name in rows:
                 done[target] = journeys.run(
                     server.url, target, args.journey_duration, args.concurrency
                 )

@@ -8,11 +8,13 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect
@@ -26,8 +28,9 @@ from wizard.services import assessment_from_what_if
 from wizard.share_links import (
     EXPIRY_CHOICES_DAYS,
     share_link_create,
-    share_link_open,
+    share_link_find,
     share_link_revoke,
+    share_link_viewed,
 )
 from wizard.steps import resume_url
 from wizard.what_if import WhatIfForm, plan_changes, what_if_plan
@@ -53,7 +56,18 @@ def _urls(assessment: Assessment) -> dict[str, str]:
 
 def _share_links(assessment: Assessment) -> list[ShareLink]:
     now = timezone.now()
-    links = list(assessment.share_links.select_related("created_by"))
+    links = list(
+        assessment.share_links.select_related("created_by").only(
+            "created",
+            "expires",
+            "revoked",
+            "views",
+            "last_viewed",
+            "assessment_id",
+            "created_by__full_name",
+            "created_by__email",
+        )
+    )
     for link in links:
         link.live = link.is_live(now)
     return links
@@ -67,7 +81,8 @@ def _owner_context(request: HttpRequest, access: Access, **extra: Any) -> dict[s
         "access": access,
         "controls": True,
         "urls": _urls(assessment),
-        "what_if_form": WhatIfForm(assessment=assessment),
+        # Built only if drawn: its fields are usually served from the cache.
+        "what_if_form": SimpleLazyObject(lambda: WhatIfForm(assessment=assessment)),
         **extra,
     }
     if access.can_write and assessment.organisation:
@@ -181,9 +196,16 @@ def report_pdf(request: HttpRequest, code: str) -> HttpResponse:
 
 
 def _shared_link(request: HttpRequest, token: str) -> ShareLink:
-    if over_limit(request, scope="share", per_minute=settings.SHARE_LINK_RATE_LIMIT):
+    link = share_link_find(token=token)
+    # Every lookup counts against the client's limit, found or not. The count, the view and
+    # its audit row are written in one transaction: SQLite has one writer, and separate
+    # commits would each queue for its lock.
+    with transaction.atomic():
+        limited = over_limit(request, scope="share", per_minute=settings.SHARE_LINK_RATE_LIMIT)
+        if link is not None and not limited:
+            share_link_viewed(link=link, request=request)
+    if limited:
         raise RateLimited
-    link = share_link_open(token=token, request=request)
     if link is None:
         raise Http404
     return link

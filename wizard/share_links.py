@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.db import transaction
 from django.db.models import F
 from django.http import HttpRequest
 from django.utils import timezone
@@ -62,11 +63,10 @@ def share_link_revoke(*, link: ShareLink, actor: User, request: HttpRequest | No
         _record("share_link.revoked", link, request, actor=actor)
 
 
-def share_link_open(*, token: str, request: HttpRequest | None = None) -> ShareLink | None:
-    """The live link for `token`, its view counted; None for anything else."""
+def share_link_find(*, token: str) -> ShareLink | None:
+    """The live link for `token`; None for anything else (unknown, revoked, expired)."""
     if not token or len(token) > 100:
         return None
-    now = timezone.now()
     link = (
         ShareLink.objects.select_related("assessment", "assessment__organisation")
         .filter(
@@ -76,8 +76,15 @@ def share_link_open(*, token: str, request: HttpRequest | None = None) -> ShareL
         )
         .first()
     )
-    if link is None or not link.is_live(now):
+    if link is None or not link.is_live(timezone.now()):
         return None
-    ShareLink.objects.filter(pk=link.pk).update(views=F("views") + 1, last_viewed=now)
-    _record("share_link.viewed", link, request)
     return link
+
+
+def share_link_viewed(*, link: ShareLink, request: HttpRequest | None = None) -> None:
+    """Count a view of `link` and put it in the audit log, in one transaction."""
+    with transaction.atomic():
+        ShareLink.objects.filter(pk=link.pk).update(
+            views=F("views") + 1, last_viewed=timezone.now()
+        )
+        _record("share_link.viewed", link, request)
