@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+from unittest import mock
 
 import pytest
 from django.urls import reverse
@@ -192,6 +193,27 @@ def test_what_if_rejects_bad_values_by_their_field(owner_client, complete):
     )
     assert response.status_code == 200
     assert "Enter a whole number from 1 to 10,000,000." in response.content.decode()
+
+
+def test_what_if_fields_are_drawn_once_and_never_hide_what_was_typed(
+    settings, owner_client, complete
+):
+    """A finished assessment's what-if fields come from the cache on later views, without
+    building the form; a refused what-if shows the value typed, not the cached one."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    url = reverse("report", args=[complete.code])
+    first = owner_client.get(url).content.decode()
+    with mock.patch("wizard.report_views.WhatIfForm", side_effect=AssertionError("built")):
+        second = owner_client.get(url).content.decode()
+    fields = re.compile(r'<div class="col-sm-6 col-lg-3">.*?</details>', re.S)
+    assert fields.search(first).group(0) == fields.search(second).group(0)
+    assert "{#" not in first
+    assert 'name="headcount" value="120"' in first
+    refused = owner_client.post(
+        reverse("what-if", args=[complete.code]),
+        {"headcount": "0", "ml_engineer_annual_cost": "200000", "horizon_years": "3"},
+    ).content.decode()
+    assert 'name="headcount" value="0"' in refused and 'aria-invalid="true"' in refused
 
 
 def test_compare_marks_what_changed_between_two_assessments(owner_client, organisation):
