@@ -17,6 +17,7 @@ import secrets
 import shutil
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -307,6 +308,33 @@ def endpoints(seed: dict[str, str]) -> list[Endpoint]:
     ]
 
 
+def interleaved_journeys(
+    url: str, targets: list[str], duration: float, concurrency: int, rounds: int
+) -> dict[str, dict]:
+    """Each journey row measured in `rounds` short turns taken in rotation (peer, app, app
+    without JS, peer, ...), so that a drift in the machine's speed, which on these shared
+    machines moves rates by a third over minutes, touches every row alike. The rate is the
+    median turn's; the percentiles are over every journey of every turn."""
+    turns: dict[str, list[dict]] = {target: [] for target in targets}
+    for _ in range(rounds):
+        for target in targets:
+            turns[target].append(journeys.run(url, target, duration / rounds, concurrency))
+    summary = {}
+    for target, runs in turns.items():
+        durations = [d for run in runs for d in run.pop("durations_ms")]
+        summary[target] = {
+            "rps": statistics.median(run["rps"] for run in runs),
+            "rps_turns": [round(run["rps"], 1) for run in runs],
+            "journeys": sum(run["journeys"] for run in runs),
+            "p50": journeys.percentile(durations, 50),
+            "p95": journeys.percentile(durations, 95),
+            "p99": journeys.percentile(durations, 99),
+            "errors": sum(run["errors"] for run in runs),
+            "first_errors": [e for run in runs for e in run["first_errors"]][:3],
+        }
+    return summary
+
+
 def worker_rss_mb(master: int) -> list[float]:
     """The resident memory of each gunicorn worker (the master's children), from /proc."""
     try:
@@ -395,6 +423,10 @@ def print_table(label: str, journeys: dict, results: dict, rss: dict, eps: list[
             f"{ratio:>7}  {mark}"
         )
     print("journeys: p50/p95/p99 are of one whole journey; RSS: each worker after that run")
+    for target, name in JOURNEY_ROWS:
+        if target in journeys:
+            turns = ", ".join(f"{rps:.1f}" for rps in journeys[target]["rps_turns"])
+            print(f"  {name}, each turn: {turns}")
 
 
 def _rss(sizes: list[float]) -> str:
@@ -430,7 +462,12 @@ def main() -> None:
     parser.add_argument("--database-url", default=None, help="use this database instead")
     parser.add_argument("--redis", action="store_true", help="cache in Redis (127.0.0.1:6379/15)")
     parser.add_argument("--duration", type=int, default=10, help="seconds per wrk endpoint")
-    parser.add_argument("--journey-duration", type=int, default=20, help="seconds per server")
+    parser.add_argument(
+        "--journey-duration", type=int, default=20, help="seconds per journey row, in all"
+    )
+    parser.add_argument(
+        "--journey-rounds", type=int, default=4, help="turns each journey row is split into"
+    )
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--concurrency", type=int, default=4, help="journey clients")
@@ -463,11 +500,14 @@ def main() -> None:
                 eps = [e for e in eps if e.ceiling is None or any(w in e.name for w in words)]
                 rows = tuple(row for row in rows if any(w in row[1] for w in words))
             rss: dict[str, list[float]] = {}
-            done: dict[str, dict] = {}
+            done = interleaved_journeys(
+                server.url,
+                [target for target, _ in rows],
+                args.journey_duration,
+                args.concurrency,
+                args.journey_rounds,
+            )
             for target, name in rows:
-                done[target] = journeys.run(
-                    server.url, target, args.journey_duration, args.concurrency
-                )
                 rss[name] = worker_rss_mb(server.process.pid)
                 for error in done[target]["first_errors"]:
                     print(f"{target}: {error}", file=sys.stderr)
@@ -480,8 +520,9 @@ def main() -> None:
     database_name = "PostgreSQL" if args.database == "postgres" else "SQLite"
     label = (
         f"gunicorn config/gunicorn.py, {args.workers} sync workers, DEBUG=0, {database_name}"
-        f"{' + Redis cache' if args.redis else ''}; journeys: {args.concurrency} clients x "
-        f"{args.journey_duration}s; wrk -t2 -c{args.connections} -d{args.duration}s"
+        f"{' + Redis cache' if args.redis else ''}; journeys: {args.concurrency} clients, "
+        f"{args.journey_duration}s each in {args.journey_rounds} turns (median turn); "
+        f"wrk -t2 -c{args.connections} -d{args.duration}s"
     )
     print_table(label, done, results, rss, eps)
     RESULTS.mkdir(parents=True, exist_ok=True)

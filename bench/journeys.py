@@ -237,6 +237,7 @@ def run(
         "p99": percentile(durations, 99),
         "errors": sum(t.errors for t in tallies),
         "first_errors": [e for t in tallies for e in t.first_errors][:3],
+        "durations_ms": durations,
     }
 
 
@@ -251,7 +252,9 @@ def main() -> None:
     args = parser.parse_args()
     if urlsplit(args.url).hostname != "127.0.0.1":
         parser.error("the benchmark only ever talks to 127.0.0.1")
-    print(run(args.url, args.target, args.duration, args.concurrency))
+    result = run(args.url, args.target, args.duration, args.concurrency)
+    del result["durations_ms"]
+    print(result)
 
 
 if __name__ == "__main__":

@@ -142,9 +142,11 @@ else:
         }
     }
 
-# Sessions are written to the database and read through the cache: every page reads one,
-# and a cache read skips the ORM (Redis, or the same database's cache table).
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# With Redis, sessions are written to the database and read through the cache: every page
+# reads one, and Redis answers faster than a query. The database cache would gain little
+# and, holding every session, would cull (and recount) itself on every write.
+if REDIS_URL:
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Shared report lookups allowed per client and minute; more get 429.
 SHARE_LINK_RATE_LIMIT = envint("SHARE_LINK_RATE_LIMIT", 60)
