@@ -27,7 +27,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlencode
 
 from bench import journeys
 from bench.engine import fifty_path_answers
@@ -47,6 +46,7 @@ class Endpoint:
     content_type: str = "application/json"
     headers: dict[str, str] = field(default_factory=dict)
     script: str = ""  # more Lua, for requests that change from one to the next
+    thread_per_connection: bool = False  # wrk -tN -cN: each connection its own Lua state
 
 
 def _free_port() -> int:
@@ -165,14 +165,24 @@ done = function(summary, latency, requests)
 end
 """
 
-# An autosave, as the page sends it: the version each response hands back is the one the
-# next request claims to have seen (wrk keeps one per thread, so its connections still race,
-# and the app's "same answers again" path absorbs that, as it does for a browser).
+# An autosave, as a page sends it while its user types: each wrk connection (one thread
+# each) is one browser tab on its own draft, changing an answer with every request and
+# claiming the version the last response handed back, so every request is a real save.
 _AUTOSAVE_SCRIPT = """
-local version = {version}
-local base = {body}
+local drafts = {drafts}
+local counter = 0
+function setup(thread)
+  counter = counter + 1
+  thread:set("slot", counter)
+end
+local version = 1
+local typed = 0
 request = function()
-  return wrk.format(nil, nil, nil, base .. "&version=" .. version)
+  typed = typed + 1
+  local body = "working_pilots=" .. (2 + typed % 2) .. "&systems_in_production=1"
+    .. "&declared_level=&version=" .. version
+  local path = "/a/" .. drafts[(slot - 1) % #drafts + 1] .. "/maturity/autosave/"
+  return wrk.format(nil, path, nil, body)
 end
 response = function(status, headers, body)
   local v = body:match('id="version" value="(%d+)"')
@@ -202,7 +212,7 @@ def run_wrk(wrk: str, url: str, endpoint: Endpoint, duration: int, connections: 
         result = subprocess.run(
             [
                 wrk,
-                "-t2",
+                f"-t{connections if endpoint.thread_per_connection else 2}",
                 f"-c{connections}",
                 f"-d{duration}s",
                 "-s",
@@ -253,27 +263,25 @@ JSON_CEILING = "bare JsonResponse (ceiling)"
 TEMPLATE_CEILING = "bare template view (ceiling)"
 
 
-def endpoints(seed: dict[str, str]) -> list[Endpoint]:
+def endpoints(seed: dict) -> list[Endpoint]:
     """wrk's endpoints; `seed` (bench/seed.py) holds the signed-in session and the data."""
     cookie = f"sessionid={seed['sessionid']}; csrftoken={seed['csrftoken']}"
     signed_in = {"Cookie": cookie}
-    autosave_body = urlencode(
-        {"working_pilots": "3", "systems_in_production": "1", "declared_level": ""}
-    )
     return [
         Endpoint(JSON_CEILING, "/bench/bare-json", "POST", "{}"),
         Endpoint(TEMPLATE_CEILING, "/bench/bare-template"),
         Endpoint(
             "htmx step save (autosave)",
-            f"/a/{seed['draft_code']}/maturity/autosave/",
+            "/a/each-connection-its-own-draft/maturity/autosave/",
             "POST",
             ceiling=TEMPLATE_CEILING,
             target=0.15,
             content_type="application/x-www-form-urlencoded",
             headers={**signed_in, "X-CSRFToken": seed["csrftoken"], "HX-Request": "true"},
             script=_AUTOSAVE_SCRIPT.format(
-                version=seed["draft_version"], body=json.dumps(autosave_body)
+                drafts="{" + ", ".join(json.dumps(code) for code in seed["drafts"]) + "}"
             ),
+            thread_per_connection=True,
         ),
         Endpoint(
             "report (signed in)",

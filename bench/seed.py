@@ -1,5 +1,6 @@
 """The data the HTTP benchmark needs, printed as JSON: a finished assessment with a share
-link, a draft to autosave into, and a signed-in session (cookie values) for both.
+link, drafts to autosave into (one per wrk connection), and a signed-in session (cookie
+values) for all of them.
 
 Run by bench.http in the server's environment: `python -m bench.seed`.
 """
@@ -13,8 +14,10 @@ import time
 
 import django
 
+DRAFTS = 32  # at least wrk's connections: each autosaves into its own
 
-def seed(paths: int = 5) -> dict[str, str]:
+
+def seed(paths: int = 5) -> dict[str, object]:
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.sessions.backends.db import SessionStore
 
@@ -44,9 +47,13 @@ def seed(paths: int = 5) -> dict[str, str]:
     )
     finished = assessment_finish(assessment=finished, expected_version=finished.version)
     _, token = share_link_create(assessment=finished, user=user, expires_in_days=None)
-    draft = Assessment.objects.create(
-        organisation=organisation, created_by=user, answers=blank_answers(450)
-    )
+    drafts = [
+        Assessment.objects.create(
+            organisation=organisation, created_by=user, answers=blank_answers(450)
+        )
+        for _ in range(DRAFTS)
+    ]
+    draft = drafts[0]
 
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
@@ -59,6 +66,7 @@ def seed(paths: int = 5) -> dict[str, str]:
         "shared_report": f"/r/{token}/",
         "draft_code": str(draft.code),
         "draft_version": str(draft.version),
+        "drafts": [str(each.code) for each in drafts],
         "sessionid": session.session_key,
         # An unmasked secret is a valid token for both the cookie and the header.
         "csrftoken": secrets.token_hex(16),
