@@ -530,7 +530,7 @@ def main() -> None:
         f"gunicorn config/gunicorn.py, {args.workers} sync workers, DEBUG=0, {database_name}"
         f"{' + Redis cache' if args.redis else ''}; journeys: {args.concurrency} clients, "
         f"{args.journey_duration}s each in {args.journey_rounds} turns (median turn); "
-        f"wrk -t2 -c{args.connections} -d{args.duration}s"
+        f"wrk -t2 -c{args.connections} -d{args.duration}s (autosave: -t{args.connections})"
     )
     print_table(label, done, results, rss, eps)
     RESULTS.mkdir(parents=True, exist_ok=True)
