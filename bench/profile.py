@@ -1,6 +1,7 @@
 """cProfile one endpoint in-process, with production settings, on a scratch SQLite database.
 
-    .venv/bin/python -m bench.profile report|shared|autosave|journey|landing [--requests 50]
+    .venv/bin/python -m bench.profile report|shared|autosave|journey|journey-htmx|landing \
+        [--requests 50]
 
 Prints the functions where the time goes (cumulative, then own time): the first stop when
 a target in `make bench` is missed.
@@ -20,7 +21,10 @@ import django
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("endpoint", choices=["report", "shared", "autosave", "journey", "landing"])
+    parser.add_argument(
+        "endpoint",
+        choices=["report", "shared", "autosave", "journey", "journey-htmx", "landing"],
+    )
     parser.add_argument("--requests", type=int, default=50)
     parser.add_argument("--top", type=int, default=30)
     args = parser.parse_args()
@@ -72,6 +76,17 @@ def main() -> None:
                 {**journeys.MATURITY, "version": version},
                 headers={"X-CSRFToken": data["csrftoken"], "HX-Request": "true"},
             )
+        elif args.endpoint == "journey-htmx":
+            guest = visitor()
+            guest.get("/")
+            response = guest.post("/start/", follow=True)
+            path = response.request["PATH_INFO"]
+            for slug in ("maturity", "paths", "roi", "hiring"):
+                version = journeys.VERSION.search(response.content).group(1).decode()
+                payload = {"version": version, "action": "continue", **journeys.step_data(slug)}
+                response = guest.post(path, payload, headers=journeys.HTMX)
+                path = response.get("HX-Redirect") or response["HX-Push-Url"]
+            response = guest.get(path)
         else:
             guest = visitor()
             response = guest.get("/")
