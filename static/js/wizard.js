@@ -1,5 +1,6 @@
 // The wizard's small behaviours on top of htmx: the autosave status, retrying a failed
-// save, marking fields whose error slot autosave filled, and moving focus after a swap.
+// save, keeping unsent answers, and moving focus after a swap (error-slots.js marks the
+// fields whose error slot autosave filled).
 // Everything here is progressive: without JavaScript the forms post and redirect.
 (function () {
   "use strict";
@@ -23,18 +24,6 @@
 
   function isAutosave(event) {
     return event.detail && event.detail.elt && event.detail.elt.matches("[data-autosave], [hx-vals*='take_version']");
-  }
-
-  // Each error slot names its input: id_x_error belongs to id_x.
-  function syncInvalid() {
-    document.querySelectorAll("[data-error-slot]").forEach(function (slot) {
-      var input = document.getElementById(slot.id.replace(/_error$/, ""));
-      if (!input) return;
-      var invalid = slot.textContent.trim() !== "";
-      input.classList.toggle("is-invalid", invalid);
-      if (invalid) input.setAttribute("aria-invalid", "true");
-      else input.removeAttribute("aria-invalid");
-    });
   }
 
   function focusAfterSwap(root) {
@@ -86,8 +75,8 @@
     if (el) htmx.trigger(el, "retry");
   });
 
+  // error-slots.js (loaded first) has marked the invalid fields by now.
   document.addEventListener("htmx:afterSettle", function (event) {
-    syncInvalid();
     // Only a swap of the step moves focus; an autosave must leave the cursor where it is.
     if (event.detail.elt && event.detail.elt.matches("[data-autosave]")) return;
     if (event.detail.target && event.detail.target.id === "wizard") focusAfterSwap(event.detail.target);
@@ -114,7 +103,6 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", promiseAutosave);
   else promiseAutosave();
   document.addEventListener("htmx:afterSettle", promiseAutosave);
-  document.addEventListener("htmx:oobAfterSwap", syncInvalid);
 
   // Unsaved answers are kept in this tab (sessionStorage) until the server has them, so leaving the
   // page before the debounced save fires (Back, a closed tab, a lost connection) loses

@@ -56,6 +56,29 @@ def test_the_what_if_panel_updates_live_and_saves_nothing(signed_in, live_server
     page.watch.assert_clean()
 
 
+def test_a_refused_what_if_value_is_marked_by_its_field_and_cleared_when_fixed(
+    signed_in, live_server
+):
+    """A headcount of 0 is explained next to the field, which is marked invalid for the eye
+    and for screen readers; correcting it clears both and shows the plan."""
+    page, assessment = signed_in
+    page.goto(f"{live_server.url}/a/{assessment.code}/report/")
+    field = page.locator("#what-if").get_by_label("People in the organisation")
+    field.fill("0")
+    error = page.locator("#id_headcount_error")
+    error.get_by_text("Enter a whole number from 1 to 10,000,000.").wait_for()
+    assert field.get_attribute("aria-invalid") == "true"
+    assert "is-invalid" in field.get_attribute("class")
+    assert field.input_value() == "0"  # the field is left as typed, not redrawn
+    page.locator("#what-if").screenshot(path=str(SCREENSHOTS / "what-if-refused.png"))
+    field.fill("30")
+    page.locator("#what-if-result").get_by_text("What changes").wait_for()
+    assert error.inner_text().strip() == ""
+    assert field.get_attribute("aria-invalid") is None
+    assert "is-invalid" not in field.get_attribute("class")
+    page.watch.assert_clean()
+
+
 def test_a_share_link_opens_in_a_fresh_browser_and_dies_when_revoked(
     signed_in, browser, live_server
 ):
