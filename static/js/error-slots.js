@@ -13,6 +13,9 @@
       input.classList.toggle("is-invalid", invalid);
       if (invalid) input.setAttribute("aria-invalid", "true");
       else input.removeAttribute("aria-invalid");
+      // A refused value must not hide in a closed section (the what-if panel's paths).
+      var section = input.closest("details");
+      if (invalid && section) section.open = true;
     });
   }
 
