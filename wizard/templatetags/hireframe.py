@@ -1,10 +1,12 @@
-"""Filters that format the engine's numbers and names for people."""
+"""Filters that format the engine's numbers and names for people, and draw the error
+slots htmx fills in place."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django import template
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from wizard.rules.money import format_money
@@ -89,3 +91,16 @@ def whole(value: Any) -> Any:
     if isinstance(value, float) and value.is_integer():
         return int(value)
     return value
+
+
+@register.filter
+def oob_error_slot(field: Any) -> str:
+    """The field's error slot (as wizard/jinja2/wizard/field.html draws it) as an htmx
+    out-of-band swap: its errors, or none, put in place beside the field as typed."""
+    errors = format_html_join("", '<p class="mb-0">{}</p>', ((error,) for error in field.errors))
+    return format_html(
+        '<div id="{}_error" class="invalid-feedback d-block field-errors" data-error-slot'
+        ' hx-swap-oob="true">{}</div>',
+        field.auto_id,
+        errors,
+    )
