@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
+from django.core.validators import slug_re
 from django.db.models import OuterRef, Subquery
 from django.http import Http404, HttpRequest
 from django.utils import timezone
@@ -55,7 +56,9 @@ def membership_for(request: HttpRequest, organisation: Organisation) -> Membersh
 
 def get_organisation_for_user(request: HttpRequest, slug: str) -> tuple[Organisation, Membership]:
     """The organisation and the user's membership of it; 404 for anyone else."""
-    if not request.user.is_authenticated:
+    # A slug can come from a form field, not only a URL pattern: anything that is not one
+    # names no organisation (and PostgreSQL refuses some text, a NUL byte, outright).
+    if not request.user.is_authenticated or not slug_re.match(slug):
         raise Http404
     membership = (
         Membership.objects.select_related("organisation")

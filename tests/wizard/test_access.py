@@ -87,6 +87,15 @@ def test_an_unknown_code_or_step_is_404(owner_client, draft):
     )
 
 
+@pytest.mark.parametrize("named", ["nowhere", "north wind", "north\x00wind", "", "é" * 200])
+def test_starting_in_an_organisation_that_is_not_yours_is_404(editor_client, outsider, named):
+    """A posted organisation name that is not one of the editor's, or not a name at all, is
+    not found, and nothing is started (a NUL byte once reached PostgreSQL and made a 500)."""
+    response = editor_client.post(reverse("start"), {"organisation": named or outsider.email})
+    assert response.status_code == 404
+    assert not Assessment.objects.exists()
+
+
 def test_editors_reassess_from_a_copy(editor_client, complete):
     """A copy starts a new draft with the same answers and every step reachable."""
     response = editor_client.post(reverse("assessment-copy", args=[complete.code]))
