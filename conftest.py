@@ -1,8 +1,25 @@
-"""Test-wide Django adjustments, applied once after pytest-django has loaded the settings."""
+"""Test-wide Django adjustments, applied once after pytest-django has loaded the settings,
+and the count of generated inputs that the fuzz tests (marked `fuzz`) send."""
 
 from __future__ import annotations
 
+import functools
+from collections import Counter
+from collections.abc import Generator
+
 import pytest
+
+# Generated inputs each fuzz test ran (draws Hypothesis rejected before the test are not counted).
+FUZZ_INPUTS: Counter[str] = Counter()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--fuzz-minimum",
+        type=int,
+        default=0,
+        help="fail the run if the fuzz tests sent fewer generated inputs than this (CI: 10000)",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -23,3 +40,46 @@ def pytest_configure(config: pytest.Config) -> None:
     # django-axes refuses authenticate() calls without a request, as Client.login() makes
     # them; it is switched on in the tests of the lockout itself (tests/security/).
     settings.AXES_ENABLED = False
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Generator[None, object, object]:
+    """Count each input a `fuzz` test runs: Hypothesis calls `.hypothesis.inner_test`
+    once per generated input, and lets it be replaced for the run."""
+    hypothesis_api = getattr(getattr(item, "obj", None), "hypothesis", None)
+    if item.get_closest_marker("fuzz") is None or hypothesis_api is None:
+        return (yield)
+    inner = hypothesis_api.inner_test
+
+    @functools.wraps(inner)
+    def counted(*args: object, **kwargs: object) -> object:
+        FUZZ_INPUTS[item.nodeid] += 1
+        return inner(*args, **kwargs)
+
+    hypothesis_api.inner_test = counted
+    try:
+        return (yield)
+    finally:
+        hypothesis_api.inner_test = inner
+
+
+def _fuzz_minimum_missed(config: pytest.Config) -> int:
+    """The minimum asked for with --fuzz-minimum if this run sent fewer inputs, else 0."""
+    minimum = config.getoption("--fuzz-minimum")
+    return minimum if minimum and FUZZ_INPUTS.total() < minimum else 0
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if FUZZ_INPUTS:
+        tests = len(FUZZ_INPUTS)
+        terminalreporter.write_line(
+            f"fuzz: {FUZZ_INPUTS.total():,} generated inputs sent to the forms and the API "
+            f"by {tests} test{'' if tests == 1 else 's'}"
+        )
+    if minimum := _fuzz_minimum_missed(terminalreporter.config):
+        terminalreporter.write_line(f"fuzz: fewer than --fuzz-minimum {minimum:,}", red=True)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if exitstatus == pytest.ExitCode.OK and _fuzz_minimum_missed(session.config):
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

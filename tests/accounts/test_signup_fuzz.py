@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 from hypothesis import HealthCheck, event, given, settings
@@ -12,9 +11,10 @@ from hypothesis import strategies as st
 from accounts.models import User
 from orgs.models import Membership, Organisation
 from tests.factories import PASSWORD
+from tests.fuzzing import undone
 from wizard.rules.limits import HEADCOUNT
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fuzz]
 
 # Plain text for every field, mixed with plausible values so valid sign-ups happen too.
 sign_up_posts = st.fixed_dictionaries(
@@ -39,12 +39,10 @@ sign_up_posts = st.fixed_dictionaries(
 @given(data=sign_up_posts)
 def test_any_sign_up_post_gets_a_page_or_a_redirect_and_never_half_an_account(data):
     """Any text in any field gives 200 or 302, and a user exists only with their organisation."""
-    # Each example runs in its own transaction, rolled back, so examples do not collide.
-    with transaction.atomic():
+    with undone():
         response = Client().post(reverse("signup"), data)
         assert response.status_code in (200, 302)
         users = User.objects.count()
         assert users == Organisation.objects.count() == Membership.objects.count()
         assert users == (1 if response.status_code == 302 else 0)
         event(f"status {response.status_code}")
-        transaction.set_rollback(True)

@@ -114,6 +114,7 @@ def test_no_csrf_token_is_needed(client):
     assert _post(strict, json.dumps(EXAMPLE_ANSWERS)).status_code == 200
 
 
+@pytest.mark.fuzz
 @settings(FUZZ, max_examples=1000)
 @given(raw=raw_answers())
 def test_any_valid_answers_get_a_plan(client, raw):
@@ -123,6 +124,7 @@ def test_any_valid_answers_get_a_plan(client, raw):
     assert set(response.json()) >= {"rules_version", "maturity", "stage", "paths", "team"}
 
 
+@pytest.mark.fuzz
 @settings(FUZZ, max_examples=3000)
 @given(raw=json_values())
 def test_arbitrary_json_never_breaks_the_api(client, raw):
@@ -134,6 +136,7 @@ def test_arbitrary_json_never_breaks_the_api(client, raw):
         assert errors and all(isinstance(m, list) and m for m in errors.values())
 
 
+@pytest.mark.fuzz
 @settings(FUZZ, max_examples=2000)
 @given(body=st.binary(max_size=2000))
 def test_arbitrary_bytes_never_break_the_api(client, body):

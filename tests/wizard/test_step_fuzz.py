@@ -16,7 +16,7 @@ from tests.wizard.helpers import HTMX
 from wizard.answers_draft import is_engine_valid
 from wizard.models import Assessment
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fuzz]
 
 EXAMPLES = settings(
     max_examples=500,
