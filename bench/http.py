@@ -292,6 +292,17 @@ def endpoints(seed: dict) -> list[Endpoint]:
         ),
         Endpoint("shared report", seed["shared_report"], ceiling=TEMPLATE_CEILING, target=0.20),
         Endpoint(
+            "floor: signed-in page, empty",
+            seed["report"].replace("/a/", "/bench/floor/a/").replace("report/", ""),
+            ceiling=TEMPLATE_CEILING,
+            headers=signed_in,
+        ),
+        Endpoint(
+            "floor: shared page, empty",
+            seed["shared_report"].replace("/r/", "/bench/floor/r/"),
+            ceiling=TEMPLATE_CEILING,
+        ),
+        Endpoint(
             "/api/plan, 1 path",
             "/api/plan",
             "POST",

@@ -11,12 +11,9 @@ from __future__ import annotations
 
 import argparse
 import cProfile
-import os
 import pstats
-import secrets
-import tempfile
 
-import django
+from bench.inprocess import setup
 
 
 def main() -> None:
@@ -28,29 +25,11 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=50)
     parser.add_argument("--top", type=int, default=30)
     args = parser.parse_args()
-    scratch = tempfile.mkdtemp(prefix="hireframe-profile-")
-    os.environ.update(
-        DJANGO_SETTINGS_MODULE="bench.settings",
-        DEBUG="0",
-        HTTPS="0",
-        SECRET_KEY=secrets.token_urlsafe(50),
-        ALLOWED_HOSTS="testserver",
-        LOG_LEVEL="WARNING",
-        DATABASE_URL=f"sqlite:///{scratch}/profile.sqlite3",
-        STATIC_ROOT=f"{scratch}/static",
-        SHARE_LINK_RATE_LIMIT=str(10**9),
-    )
-    django.setup()
-    from django.core.management import call_command
+    data = setup()
     from django.test import Client
 
     from bench import journeys
-    from bench.seed import seed
 
-    call_command("migrate", verbosity=0)
-    call_command("createcachetable", verbosity=0)
-    call_command("collectstatic", "--noinput", verbosity=0)
-    data = seed()
     client = Client()
     client.cookies["sessionid"] = data["sessionid"]
     client.cookies["csrftoken"] = data["csrftoken"]
