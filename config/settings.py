@@ -128,7 +128,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------------
 # Redis when given; otherwise the database, which (unlike a per-process memory cache) is
-# shared by every gunicorn worker, so rate limits hold across workers.
+# shared by every gunicorn worker, so a report rendered by one is served by all.
 REDIS_URL = envstr("REDIS_URL")
 if REDIS_URL:
     CACHES = {

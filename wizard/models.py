@@ -130,3 +130,22 @@ class ShareLink(models.Model):
 
     def is_live(self, now: Any) -> bool:
         return self.revoked is None and (self.expires is None or self.expires > now)
+
+
+class RequestCount(models.Model):
+    """How many requests one client made in one minute, for a rate limit
+    (wizard/rate_limit.py). Kept in the database every instance shares; rows of past
+    minutes are deleted as new minutes begin."""
+
+    key = models.CharField(max_length=200)  # the limit's scope and the client's address
+    minute = models.BigIntegerField()  # minutes since the Unix epoch
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["key", "minute"], name="one_count_per_client_minute")
+        ]
+        indexes = [models.Index(fields=["minute"], name="request_count_minute")]
+
+    def __str__(self) -> str:
+        return f"{self.key} @ {self.minute}: {self.count}"

@@ -1,26 +1,49 @@
-"""A fixed-window rate limit per client, kept in the shared cache (the database or Redis),
-so every gunicorn worker and every instance counts against the same budget."""
+"""A fixed-window rate limit per client, counted in the database every worker and every
+instance shares.
+
+The count is one statement, `INSERT ... ON CONFLICT DO UPDATE ... RETURNING` (SQLite and
+PostgreSQL both have it), so two workers counting the same client at once both count: a
+cache's get-then-set increment (the database cache has no other) can lose one of them. One
+statement is also cheap inside the shared report's write transaction, where the view count
+and its audit row are written too.
+"""
 
 from __future__ import annotations
 
 import time
 
-from django.core.cache import cache
+from django.db import connection
 from django.http import HttpRequest
 
 from audit.services import client_ip
+from wizard.models import RequestCount
+
+
+def _count(key: str, minute: int) -> int:
+    """Add one to the client's count for this minute and return the new count."""
+    table, key_, minute_, count = (
+        connection.ops.quote_name(name)
+        for name in (RequestCount._meta.db_table, "key", "minute", "count")
+    )
+    # Only the model's own quoted names are formatted in; the values are parameters.
+    sql = (
+        f"INSERT INTO {table} ({key_}, {minute_}, {count}) VALUES (%s, %s, 1) "  # noqa: S608
+        f"ON CONFLICT ({key_}, {minute_}) DO UPDATE SET {count} = {table}.{count} + 1 "
+        f"RETURNING {count}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [key, minute])
+        return cursor.fetchone()[0]
+
+
+def this_minute() -> int:
+    return int(time.time() // 60)
 
 
 def over_limit(request: HttpRequest, *, scope: str, per_minute: int) -> bool:
     """Count this request; True once the client has made more than `per_minute` in this minute."""
-    window = int(time.time() // 60)
-    key = f"rl:{scope}:{client_ip(request) or 'unknown'}:{window}"
-    # Counting on is the common case, so try it first: in the database cache an add() that
-    # finds the key costs a write transaction of its own.
-    for _ in range(2):
-        try:
-            return cache.incr(key) > per_minute
-        except ValueError:  # the first request of this window
-            if cache.add(key, 1, timeout=90):
-                return per_minute < 1
-    return False  # the key came and went twice in a moment: let this one through
+    minute = this_minute()
+    count = _count(f"{scope}:{client_ip(request) or 'unknown'}", minute)
+    if count == 1:  # this client's first request of the minute: forget the minutes gone by
+        RequestCount.objects.filter(minute__lt=minute - 1).delete()
+    return count > per_minute

@@ -82,8 +82,9 @@ def share_link_find(*, token: str) -> ShareLink | None:
 
 
 def share_link_viewed(*, link: ShareLink, request: HttpRequest | None = None) -> None:
-    """Count a view of `link` and put it in the audit log, in one transaction."""
-    with transaction.atomic():
+    """Count a view of `link` and put it in the audit log, in one transaction (the
+    caller's, if it has one: no savepoint, as nothing here is retried on its own)."""
+    with transaction.atomic(savepoint=False):
         ShareLink.objects.filter(pk=link.pk).update(
             views=F("views") + 1, last_viewed=timezone.now()
         )

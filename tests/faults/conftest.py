@@ -67,14 +67,12 @@ def faults_database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[st
 
 @pytest.fixture(scope="session")
 def faults_redis_url() -> str | None:
-    """Redis database 14, emptied of our rate-limit keys; None if Redis is not running."""
+    """Redis database 14, emptied; None if Redis is not running."""
     if not _answers("127.0.0.1", 6379):
         return None
     import redis
 
-    client = redis.Redis.from_url(FAULTS_REDIS_URL)
-    for key in client.scan_iter("*rl:share:*"):
-        client.delete(key)
+    redis.Redis.from_url(FAULTS_REDIS_URL).flushdb()
     return FAULTS_REDIS_URL
 
 

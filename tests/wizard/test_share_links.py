@@ -141,8 +141,9 @@ def test_the_shared_page_stays_within_eight_queries(
 ):
     """Looking up, counting and rendering a shared report is cheap.
 
-    The cache (rate limit, rendered report) is Redis in a scaled deployment, so it is an
-    in-memory cache here: the budget is for the page's own database queries.
+    The cache (the rendered report) is Redis in a scaled deployment, so it is an in-memory
+    cache here: the budget is for the page's own database queries, the rate-limit count
+    among them.
     """
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     link = _create(owner_client, complete)
