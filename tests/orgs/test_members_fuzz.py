@@ -62,16 +62,34 @@ def test_any_role_post_sets_a_real_role_and_keeps_an_owner(
 
 
 @EXAMPLES
-@given(pk=st.integers(min_value=0, max_value=2**63), method=st.sampled_from(["get", "post"]))
+@given(
+    pk=st.one_of(st.integers(min_value=0, max_value=2**63), st.sampled_from(["owner", "editor"])),
+    method=st.sampled_from(["get", "post"]),
+)
 def test_removing_any_member_number_is_a_page_a_redirect_or_not_found(
-    owner_client, organisation, owner, editor, pk, method
+    owner_client, organisation, owner, editor, outsider, pk, method
 ):
-    """Only the owner's own members can be removed; any other number is not found."""
-
+    """The editor is asked about, then removed; the owner is sent to "leave"; any other
+    number, another organisation's member among them, is not found."""
+    mine = {
+        name: Membership.objects.get(user=user, organisation=organisation).pk
+        for name, user in (("owner", owner), ("editor", editor))
+    }
+    theirs = outsider.memberships.get().pk
+    number = mine.get(pk, pk)
     with undone():
-        url = reverse("member-remove", args=[organisation.slug, pk])
+        url = reverse("member-remove", args=[organisation.slug, number])
         response = getattr(owner_client, method)(url)
-        assert response.status_code in (200, 302, 404)
+        event(f"{method} {response.status_code}")
+        if number == mine["editor"]:
+            assert response.status_code == (200 if method == "get" else 302)
+            removed = not Membership.objects.filter(pk=number).exists()
+            assert removed == (method == "post")
+        elif number == mine["owner"]:
+            assert response.status_code == 302  # to the "leave" page
+        else:
+            assert response.status_code == 404
+        assert Membership.objects.filter(pk=theirs).exists()
         assert _one_owner_at_least(organisation)
 
 
