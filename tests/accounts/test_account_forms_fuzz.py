@@ -50,20 +50,23 @@ def _assert_set_only_on_redirect(user: User, response, data: dict[str, str]) -> 
         assert user.check_password(PASSWORD)
 
 
+@pytest.mark.parametrize("form", ["login", "admin:login"])
 @EXAMPLES
 @given(data=_posts(username=emails, password=passwords))
 @example(data={"username": "alice\x00@example.com", "password": "x"})
-def test_any_sign_in_post_gets_a_page_or_a_redirect(alice, data, settings):
-    """With the lockout on, as in production: it records what was typed."""
+def test_any_sign_in_post_gets_a_page_or_a_redirect(alice, form, data, settings):
+    """The site's sign-in and the admin's, with the lockout on as in production (it
+    records what was typed). Alice is not staff, so the admin never lets her in."""
     settings.AXES_ENABLED = True
     with undone():
         client = Client()
-        response = client.post(reverse("login"), data)
+        response = client.post(reverse(form), data)
         assert response.status_code in (200, 302)
         signed_in = "_auth_user_id" in client.session
         event(f"signed in: {signed_in}")
         assert signed_in == (response.status_code == 302)
         if signed_in:
+            assert form == "login"
             assert data.get("password") == PASSWORD
             assert normalise_email(data.get("username", "")) == "alice@example.com"
 
