@@ -11,13 +11,39 @@ Django's default for every other form.
 from __future__ import annotations
 
 from django import forms
+from django.forms import BoundField
 from django.forms.renderers import Jinja2
+from django.template.backends.jinja2 import Jinja2 as JinjaTemplates
+from django.utils.functional import cached_property
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
+
+
+def error_slot(field: BoundField, *, oob: bool = False) -> SafeString:
+    """The place beside a field for its errors, empty or not, named in its
+    aria-describedby. Drawn with the field, and again by htmx answers (`oob`) that fill
+    or empty it in place while the field keeps what was typed."""
+    errors = format_html_join("", '<p class="mb-0">{}</p>', ((error,) for error in field.errors))
+    return format_html(
+        '<div id="{}_error" class="invalid-feedback d-block field-errors" data-error-slot{}>'
+        "{}</div>",
+        field.auto_id,
+        mark_safe(' hx-swap-oob="true"') if oob else "",
+        errors,
+    )
 
 
 class FieldRenderer(Jinja2):
     """Django's Jinja2 form renderer with our field-group template (wizard/jinja2/)."""
 
     field_template_name = "wizard/field.html"
+
+    @cached_property
+    def engine(self) -> JinjaTemplates:
+        # field.html draws the error slot with the function the htmx answers use.
+        engine = super().engine
+        engine.env.globals["error_slot"] = error_slot
+        return engine
 
 
 # One per process: it builds its Jinja2 environment once, on first use.

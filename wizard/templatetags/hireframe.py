@@ -6,9 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
-from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from wizard.field_rendering import error_slot
 from wizard.rules.money import format_money
 
 register = template.Library()
@@ -95,12 +95,6 @@ def whole(value: Any) -> Any:
 
 @register.filter
 def oob_error_slot(field: Any) -> str:
-    """The field's error slot (as wizard/jinja2/wizard/field.html draws it) as an htmx
-    out-of-band swap: its errors, or none, put in place beside the field as typed."""
-    errors = format_html_join("", '<p class="mb-0">{}</p>', ((error,) for error in field.errors))
-    return format_html(
-        '<div id="{}_error" class="invalid-feedback d-block field-errors" data-error-slot'
-        ' hx-swap-oob="true">{}</div>',
-        field.auto_id,
-        errors,
-    )
+    """The field's error slot as an htmx out-of-band swap: its errors, or none, put in
+    place beside the field as typed."""
+    return error_slot(field, oob=True)
