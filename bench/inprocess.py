@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
+from typing import Any
 
 import django
 
@@ -30,3 +32,29 @@ def setup() -> dict[str, object]:
     call_command("createcachetable", verbosity=0)
     call_command("collectstatic", "--noinput", verbosity=0)
     return seed()
+
+
+def htmx_journey(browser: Any, send: Callable[..., Any] | None = None) -> Any:
+    """A guest's journey through the test client `browser` (its cookies cleared first), as
+    a browser with JavaScript makes it: the landing page, "Start", the first step, each
+    step saved by htmx, the report, whose response is returned. `send(label, method, *args,
+    **kwargs)` sends each request, e.g. to time it; by default it just sends it."""
+    from bench import journeys
+
+    def just_send(label: str, method: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        return method(*args, **kwargs)
+
+    send = send or just_send
+    browser.cookies.clear()
+    send("landing page", browser.get, "/")
+    response = send("Start (POST, redirect)", browser.post, "/start/")
+    response = send("step 1 page", browser.get, response["Location"])
+    path = response.request["PATH_INFO"]
+    for slug in ("maturity", "paths", "roi", "hiring"):
+        version = journeys.VERSION.search(response.content).group(1).decode()
+        data = {"version": version, "action": "continue", **journeys.step_data(slug)}
+        then = "finish" if slug == "hiring" else "next step"
+        label = f"save {slug}, {then} (htmx)"
+        response = send(label, browser.post, path, data, headers=journeys.HTMX)
+        path = response.get("HX-Redirect") or response["HX-Push-Url"]
+    return send("report", browser.get, path)

@@ -15,7 +15,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable
 
-from bench.inprocess import setup
+from bench.inprocess import htmx_journey, setup
 
 
 def main() -> None:
@@ -38,19 +38,10 @@ def main() -> None:
         return response
 
     def hireframe() -> None:
-        browser.cookies.clear()
-        timed("Hireframe: landing page", browser.get, "/")
-        response = timed("Hireframe: Start (POST, redirect)", browser.post, "/start/")
-        response = timed("Hireframe: step 1 page", browser.get, response["Location"])
-        path = response.request["PATH_INFO"]
-        for slug in ("maturity", "paths", "roi", "hiring"):
-            version = journeys.VERSION.search(response.content).group(1).decode()
-            data = {"version": version, "action": "continue", **journeys.step_data(slug)}
-            then = "finish" if slug == "hiring" else "next step"
-            label = f"Hireframe: save {slug}, {then} (htmx)"
-            response = timed(label, browser.post, path, data, headers=journeys.HTMX)
-            path = response.get("HX-Redirect") or response["HX-Push-Url"]
-        timed("Hireframe: report", browser.get, path)
+        def send(label: str, *request: object, **options: object):
+            return timed(f"Hireframe: {label}", *request, **options)
+
+        htmx_journey(browser, send)
 
     def peer() -> None:
         browser.cookies.clear()

@@ -13,7 +13,7 @@ import argparse
 import cProfile
 import pstats
 
-from bench.inprocess import setup
+from bench.inprocess import htmx_journey, setup
 
 
 def main() -> None:
@@ -56,16 +56,7 @@ def main() -> None:
                 headers={"X-CSRFToken": data["csrftoken"], "HX-Request": "true"},
             )
         elif args.endpoint == "journey-htmx":
-            guest = visitor()
-            guest.get("/")
-            response = guest.post("/start/", follow=True)
-            path = response.request["PATH_INFO"]
-            for slug in ("maturity", "paths", "roi", "hiring"):
-                version = journeys.VERSION.search(response.content).group(1).decode()
-                payload = {"version": version, "action": "continue", **journeys.step_data(slug)}
-                response = guest.post(path, payload, headers=journeys.HTMX)
-                path = response.get("HX-Redirect") or response["HX-Push-Url"]
-            response = guest.get(path)
+            response = htmx_journey(visitor())
         else:
             guest = visitor()
             response = guest.get("/")
