@@ -13,6 +13,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
+from config.client_address import DEFAULT_TRUSTED_PROXIES, parse_networks
 from config.env import envbool, envint, envlist, envstr, load_dotenv
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -209,6 +210,13 @@ SECURE_HSTS_PRELOAD = HTTPS
 BEHIND_PROXY = envbool("BEHIND_PROXY", False)
 if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Behind a proxy, X-Forwarded-For is believed only from these addresses (IPs or CIDR
+# ranges); anyone else could write any address there (config/client_address.py).
+TRUSTED_PROXIES = envlist("TRUSTED_PROXIES", list(DEFAULT_TRUSTED_PROXIES))
+try:
+    parse_networks(TRUSTED_PROXIES)
+except ValueError as error:
+    raise ImproperlyConfigured(f"TRUSTED_PROXIES: {error}.") from None
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
@@ -241,7 +249,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_FORM_FIELD = "username"  # our form's field and the admin's; it holds the email
 AXES_USERNAME_CALLABLE = "accounts.lockout.attempted_email"
-AXES_CLIENT_IP_CALLABLE = "audit.services.client_ip"
+AXES_CLIENT_IP_CALLABLE = "config.client_address.client_ip"
 AXES_LOCKOUT_CALLABLE = "accounts.lockout.locked_out"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_VERBOSE = False  # no start-up banner in every management command's output

@@ -15,7 +15,7 @@ import time
 from django.db import connection
 from django.http import HttpRequest
 
-from audit.services import client_ip
+from config.client_address import client_ip
 from wizard.models import RequestCount
 
 
