@@ -229,7 +229,11 @@ def autosave(request: HttpRequest, code: str, slug: str) -> HttpResponse:
 @require_POST
 def copy(request: HttpRequest, code: str) -> HttpResponse:
     access = get_assessment_for_user(request, code, write=True)
-    new = assessment_copy(assessment=access.assessment, user=request.user)
+    user = request.user if request.user.is_authenticated else None
+    new = assessment_copy(assessment=access.assessment, user=user)
+    if new.organisation is None:
+        # A guest's copy is a guest draft too, theirs through the session like the original.
+        remember_guest_draft(request, new)
     messages.success(
         request, _("A copy of the assessment is ready: change what has changed since.")
     )
