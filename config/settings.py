@@ -262,12 +262,44 @@ AXES_VERBOSE = False  # no start-up banner in every management command's output
 AXES_DISABLE_ACCESS_LOG = True  # sign-ins are already in the audit log; keep one record
 
 # --- Logging --------------------------------------------------------------------------
+# Tokens in secret URLs (share links, invitations, password resets) are redacted from
+# every line: on the loggers that write request paths, and on the handlers as well, so a
+# line from any other logger that quotes a path is caught too (config/log_redaction.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "filters": {"redact_tokens": {"()": "config.log_redaction.RedactTokensFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        },
+    },
     "handlers": {
-        "stdout": {"class": "logging.StreamHandler", "stream": sys.stdout, "formatter": "plain"}
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": sys.stdout,
+            "formatter": "plain",
+            "filters": ["redact_tokens"],
+        },
+        # As Django's default for the development server, with the filter.
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "formatter": "django.server",
+            "filters": ["redact_tokens"],
+        },
+    },
+    "loggers": {
+        "django.request": {"filters": ["redact_tokens"]},
+        "django.security.csrf": {"filters": ["redact_tokens"]},
+        "django.server": {
+            "handlers": ["django.server"],
+            "filters": ["redact_tokens"],
+            "level": "INFO",
+            "propagate": False,
+        },
     },
     "root": {"handlers": ["stdout"], "level": envstr("LOG_LEVEL", "INFO")},
 }
