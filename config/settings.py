@@ -155,6 +155,10 @@ if REDIS_URL:
 
 # Shared report lookups allowed per client and minute; more get 429.
 SHARE_LINK_RATE_LIMIT = envint("SHARE_LINK_RATE_LIMIT", 60)
+# Password reset requests per client and minute, and the minutes between two reset emails
+# to one address; past either nothing is sent, and the page says the same as ever.
+PASSWORD_RESET_RATE_LIMIT = envint("PASSWORD_RESET_RATE_LIMIT", 5)
+PASSWORD_RESET_EMAIL_MINUTES = envint("PASSWORD_RESET_EMAIL_MINUTES", 15)
 
 # --- Internationalisation -------------------------------------------------------------
 LANGUAGE_CODE = "en-gb"
