@@ -53,9 +53,11 @@ def api_docs(request: HttpRequest) -> HttpResponse:
     return render(request, "wizard/api_docs.html", context)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def start(request: HttpRequest) -> HttpResponse:
     """Begin a new assessment: in the user's organisation, or as a guest's draft."""
+    if request.method == "GET":  # a bookmark or a refresh: the Start button is here
+        return redirect(reverse("landing") + "#start")
     organisation = None
     if request.user.is_authenticated:
         slug = request.POST.get("organisation")
