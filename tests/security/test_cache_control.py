@@ -22,7 +22,7 @@ def _is_private(response) -> bool:
 @pytest.fixture
 def fast_pdfs(monkeypatch):
     monkeypatch.setattr(
-        "wizard.report_views.render_pdf", lambda html, **kwargs: b"%PDF-1.7 stub", raising=False
+        "wizard.report.views.render_pdf", lambda html, **kwargs: b"%PDF-1.7 stub", raising=False
     )
 
 
