@@ -15,9 +15,12 @@ from __future__ import annotations
 import functools
 import ipaddress
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.http import HttpRequest
+
+if TYPE_CHECKING:  # settings.py imports this module: keep it light at start-up
+    from django.http import HttpRequest
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
