@@ -19,7 +19,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
-from orgs.permissions import Access, get_assessment_for_user, get_organisation_for_user
+from orgs.permissions import get_organisation_for_user
+from wizard.access import Access, get_assessment_for_user
 from wizard.exports import export_filename, paths_csv, render_pdf, report_json
 from wizard.models import Assessment, ShareLink
 from wizard.rate_limit import over_limit

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from wizard import api, report_views, views
+from wizard import api, organisation_page, report_views, views
 
 urlpatterns = [
     path("", views.landing, name="landing"),
@@ -21,6 +21,7 @@ urlpatterns = [
     ),
     path("r/<str:token>/", report_views.shared_report, name="shared-report"),
     path("r/<str:token>/report.pdf", report_views.shared_report_pdf, name="shared-report-pdf"),
+    path("o/<slug:slug>/", organisation_page.organisation_home, name="organisation"),
     path("o/<slug:slug>/compare/", report_views.compare, name="compare"),
     path("a/<uuid:code>/copy/", views.copy, name="assessment-copy"),
     path("a/<uuid:code>/delete/", views.delete, name="assessment-delete"),

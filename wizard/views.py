@@ -1,5 +1,5 @@
 """The wizard's pages. Views parse the request, call one service and render; the steps'
-rules live in steps.py, the writes in services.py and access in orgs/permissions.py."""
+rules live in steps.py, the writes in services.py and access in wizard/access.py."""
 
 from __future__ import annotations
 
@@ -14,14 +14,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect, push_url
 
-from orgs.permissions import (
-    Access,
-    get_assessment_for_user,
-    get_organisation_for_user,
-    remember_guest_draft,
-    require_writer,
-)
+from orgs.permissions import get_organisation_for_user, require_writer
 from wizard import api_docs as api_docs_content
+from wizard.access import Access, get_assessment_for_user, remember_guest_draft
 from wizard.models import STEP_COUNT
 from wizard.previews import preview_context
 from wizard.rules import RULES_VERSION
