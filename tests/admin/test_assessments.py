@@ -226,7 +226,7 @@ def test_bulk_delete_is_not_offered(superuser_client, mix):
 
 def test_a_count_that_stopped_at_the_cap_says_more_than(reviewer_client, mix, monkeypatch):
     """Past the cap the list says "More than N" and offers "all matching", not a number."""
-    monkeypatch.setattr("audit.paginators.LargeTablePaginator.cap", 2)
+    monkeypatch.setattr("config.large_table_pagination.LargeTablePaginator.cap", 2)
     html = reviewer_client.get(CHANGELIST).content.decode()
     assert "More than 2 assessments; filter or search to see the rest" in html
     assert "Select all matching assessments" in html
