@@ -17,6 +17,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from audit.models import Action
 from audit.services import audit_record
 from orgs.link_tokens import new_token, token_hash
 from orgs.models import Invitation, Membership, Organisation
@@ -111,7 +112,7 @@ def invitation_create(
             expires=timezone.now() + INVITATION_LIFETIME,
         )
         audit_record(
-            action="member.invited",
+            action=Action.MEMBER_INVITED,
             actor=created_by,
             organisation=organisation,
             target=email,
@@ -167,7 +168,7 @@ def invitation_accept(
     current.accepted_at = timezone.now()
     current.save(update_fields=["accepted_at"])
     audit_record(
-        action="member.added",
+        action=Action.MEMBER_ADDED,
         actor=user,
         organisation=invitation.organisation,
         target=user.email,
@@ -200,7 +201,7 @@ def membership_set_role(
     membership.role = role
     membership.save(update_fields=["role"])
     audit_record(
-        action="member.role_changed",
+        action=Action.MEMBER_ROLE_CHANGED,
         actor=actor,
         organisation=membership.organisation,
         target=membership.user.email,
@@ -225,7 +226,7 @@ def membership_remove(
         raise LastOwner
     left = membership.user_id == actor.pk
     audit_record(
-        action="member.removed",
+        action=Action.MEMBER_REMOVED,
         actor=actor,
         organisation=membership.organisation,
         target=membership.user.email,
