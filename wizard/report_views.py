@@ -184,7 +184,6 @@ def _pdf_response(request: HttpRequest, assessment: Assessment, *, shared: bool)
         **report_context(assessment),
         "assessment": assessment,
         "shared": shared,
-        "pdf": True,
     }
     html = render_to_string("wizard/report.html", context, request=request)
     pdf = render_pdf(html, base_url=request.build_absolute_uri("/"))
