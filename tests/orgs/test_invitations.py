@@ -14,8 +14,8 @@ from django.utils import timezone
 from orgs import services
 from orgs.link_tokens import token_hash
 from orgs.models import Invitation, Membership
+from tests.conftest import client_for
 from tests.factories import PASSWORD, UserFactory
-from tests.wizard.conftest import client_for
 
 pytestmark = pytest.mark.django_db
 
