@@ -27,3 +27,14 @@ def test_every_test_file_cited_exists():
         if not (ROOT / cited).is_file()
     )
     assert dangling == []
+
+
+def test_ci_and_make_lint_check_formatting_and_types():
+    """CI and `make lint` both run ruff's formatter check and mypy, not only ruff check."""
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    lint = makefile.split("\nlint:", 1)[1].split("\n\n", 1)[0]
+    for commands in (ci, lint):
+        assert "ruff check ." in commands
+        assert "ruff format --check ." in commands
+        assert "bin/mypy" in commands
