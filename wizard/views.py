@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect, push_url
 
 from orgs.permissions import get_organisation_for_user, require_writer
@@ -128,6 +129,7 @@ def _stale_response(
 
 
 @require_http_methods(["GET", "POST"])
+@vary_on_headers("HX-Request")  # a whole page, or the step's partial for htmx
 def step_view(request: HttpRequest, code: str, slug: str) -> HttpResponse:
     step = STEPS_BY_SLUG.get(slug)
     if step is None:
