@@ -15,7 +15,7 @@ from orgs.models import Membership, Organisation
 from tests.factories import EXAMPLE_ANSWERS, MembershipFactory, complete_assessment
 from wizard.answers_draft import normalised
 from wizard.models import Assessment
-from wizard.share_links import share_link_create
+from wizard.report.share_links import share_link_create
 
 SIGNED_OUT = "anonymous"
 STEP_LINK = re.compile(r'href="(/a/[0-9a-f-]{36}/[a-z-]+/)"')

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import AssessmentFactory, complete_assessment
-from wizard.share_links import share_link_create
+from wizard.report.share_links import share_link_create
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from orgs.models import Membership
 from orgs.services import invitation_create
 from tests.factories import AssessmentFactory, complete_assessment
 from tests.security.url_catalogue import World
-from wizard.share_links import share_link_create
+from wizard.report.share_links import share_link_create
 
 
 @pytest.fixture
