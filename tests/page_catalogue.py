@@ -23,12 +23,18 @@ STEP_LINK = re.compile(r'href="(/a/[0-9a-f-]{36}/[a-z-]+/)"')
 
 @dataclass(frozen=True)
 class Visit:
-    """One page: its name in test ids, its path, who opens it and the status it answers."""
+    """One page: its name, its path, who opens it and the status it answers. `kind` groups
+    pages of one type (every step is of kind "step")."""
 
     name: str
     path: str
     persona: str = SIGNED_OUT  # "owner", "staff" or SIGNED_OUT
     status: int = 200
+    kind: str = ""
+
+    @property
+    def type(self) -> str:
+        return self.kind or self.name
 
 
 def step_paths(client: Client, draft: Assessment) -> list[str]:
@@ -60,7 +66,7 @@ def every_page_type(*, organisation: Organisation, owner: User, staff: User) -> 
     owner_client = Client()
     owner_client.force_login(owner)
     steps = [
-        Visit(f"step-{number}", path, "owner")
+        Visit(f"step-{number}", path, "owner", kind="step")
         for number, path in enumerate(step_paths(owner_client, draft), start=1)
     ]
     slug = organisation.slug
