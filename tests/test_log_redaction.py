@@ -28,6 +28,10 @@ TOKENS = (SHARE, INVITE, RESET)
         (f"/r/{SHARE}/report.pdf", "/r/[redacted]/report.pdf"),
         (f"https://hireframe.example/r/{SHARE}/", "https://hireframe.example/r/[redacted]/"),
         (f"/invite/{INVITE}/", "/invite/[redacted]/"),
+        (f"/accounts/confirm/{INVITE}/", "/accounts/confirm/[redacted]/"),
+        # The header's sign-in link carries the page it came from.
+        (f"/accounts/login/?next=/r/{SHARE}/", "/accounts/login/?next=/r/[redacted]/"),
+        ("/accounts/confirm/", "/accounts/confirm/"),
         (
             f"/accounts/login/?next=%2Finvite%2F{INVITE}%2F",
             "/accounts/login/?next=%2Finvite%2F[redacted]%2F",
