@@ -7,9 +7,11 @@ from datetime import timedelta
 from typing import Any
 
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 
 from accounts.models import User
+from audit.models import Action
 from audit.services import audit_record
 from orgs.models import Membership, Organisation
 from wizard.answers_draft import blank_answers, has_headcount, normalised, to_engine_answers
@@ -150,13 +152,25 @@ def assessment_copy(*, assessment: Assessment, user: User) -> Assessment:
 
 
 @transaction.atomic
-def assessment_delete(*, assessment: Assessment, actor: User) -> None:
+@transaction.atomic
+def assessment_delete(
+    *,
+    assessment: Assessment,
+    actor: User,
+    request: HttpRequest | None = None,
+    via: str = "",
+) -> None:
+    """Delete an assessment and record who did it (and from where: `via` "admin")."""
+    details = {"status": assessment.status, "created": assessment.created.isoformat()}
+    if via:
+        details["via"] = via
     audit_record(
-        action="assessment.deleted",
+        action=Action.ASSESSMENT_DELETED,
         actor=actor,
         organisation=assessment.organisation,
         target=str(assessment.code),
-        details={"status": assessment.status, "created": assessment.created.isoformat()},
+        details=details,
+        request=request,
     )
     assessment.delete()
 

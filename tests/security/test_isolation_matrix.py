@@ -145,11 +145,10 @@ TABLE: dict[str, Row] = {
     # Every member may try a what-if; saving it as a new assessment needs an editor.
     "what-if": Row(get=ALL_405, post=(404, 200, 200, 200, 404, 404), writers=WRITERS),
     "share-create": Row(get=ALL_405, post=(404, 403, 200, 200, 404, 404), writers=WRITERS),
-    # Without htmx the revoke redirects to the report; with it, the panel is re-rendered.
+    # Posted without its confirmation (as here), a revoke shows the confirmation step.
     "share-revoke": Row(
         get=ALL_405,
-        post=(404, 403, 302, 302, 404, 404),
-        htmx=(404, 403, 200, 200, 404, 404),
+        post=(404, 403, 200, 200, 404, 404),
         writers=WRITERS,
     ),
     "shared-report": Row(get=ALL_200, post=ALL_405, open_to_all=True, kwargs=SHARE_TOKEN),
