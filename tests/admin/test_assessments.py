@@ -269,3 +269,35 @@ def test_bulk_deletion_would_go_through_the_service_too(superuser, mix, rf):
     model_admin.delete_queryset(request, Assessment.objects.filter(pk=mix["startup"].pk))
     assert not Assessment.objects.filter(pk=mix["startup"].pk).exists()
     assert AuditEvent.objects.get(action="assessment.deleted").target == str(mix["startup"].code)
+
+
+def test_the_list_names_each_assessment_by_organisation_and_date(reviewer_client, mix):
+    """Titles name the organisation and the date, stages and levels read as words, and the
+    list has few enough columns to fit 1280 px."""
+    response = reviewer_client.get(CHANGELIST)
+    html = response.content.decode()
+    enterprise = mix["enterprise"]
+    assert f"Northwind – {enterprise.created:%Y-%m-%d}" in html
+    assert "Assessment of" not in html
+    assert ">Enterprise<" in html and ">enterprise<" not in html
+    assert "3 · Production" in html
+    assert len(response.context["cl"].list_display) <= 9  # the checkbox and eight columns
+
+
+def test_the_admin_pages_link_the_icon_and_enlarge_filter_links(reviewer_client, mix):
+    """Admin pages name the site's icon and load the style that gives filter links a
+    24 px target."""
+    html = reviewer_client.get(CHANGELIST).content.decode()
+    assert 'rel="icon"' in html and "favicon.svg" in html
+    assert "css/admin.css" in html
+
+
+def test_favicon_ico_is_served(client, db):
+    """Browsers ask for /favicon.ico on pages that name no icon: it is there."""
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/vnd.microsoft.icon"
+    assert (
+        b"".join(response.streaming_content if response.streaming else [response.content])[:4]
+        == b"\x00\x00\x01\x00"
+    )

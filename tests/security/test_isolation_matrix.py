@@ -115,6 +115,7 @@ TABLE: dict[str, Row] = {
     # --- the wizard -----------------------------------------------------------------------
     "landing": Row(get=ALL_200, post=ALL_200),
     "api-docs": Row(get=ALL_200, post=ALL_200),
+    "favicon": Row(get=ALL_200, post=ALL_405, open_to_all=True),
     "api-plan": Row(get=ALL_405, post=(415, 415, 415, 415, 415, 415)),
     # A visitor starts a guest draft; members who can edit start one in their organisation;
     # viewers and staff without an organisation are sent to the dashboard with a message.
