@@ -19,8 +19,8 @@ ACCOUNT_PAGES = [
 def test_anonymous_visitor_is_offered_sign_in_and_sign_up(client):
     """The nav invites a visitor to sign in or to sign up, beside the usual links."""
     html = client.get(reverse("landing")).content.decode()
-    assert f'href="{reverse("login")}"' in html
-    assert f'href="{reverse("signup")}"' in html
+    assert f'href="{reverse("login")}?next=/"' in html
+    assert f'href="{reverse("signup")}?next=/"' in html
     assert f'href="{reverse("api-docs")}"' in html
     assert f'action="{reverse("logout")}"' not in html
 
@@ -32,7 +32,7 @@ def test_signed_in_user_sees_who_they_are_and_can_sign_out(client, owner):
     assert owner.email in html
     assert re.search(rf'<form method="post" action="{reverse("logout")}">', html)
     assert f'href="{reverse("password_change")}"' in html
-    assert f'href="{reverse("signup")}"' not in html
+    assert f'href="{reverse("signup")}' not in html
 
 
 @pytest.mark.parametrize("name", ACCOUNT_PAGES)

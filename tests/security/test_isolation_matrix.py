@@ -120,7 +120,7 @@ TABLE: dict[str, Row] = {
     # A visitor starts a guest draft; members who can edit start one in their organisation;
     # viewers and staff without an organisation are sent to the dashboard with a message.
     "start": Row(
-        get=ALL_405,
+        get=(302, 302, 302, 302, 302, 302),  # to the landing page's Start button
         post=(302, 302, 302, 302, 302, 302),
         writers=frozenset({"anonymous", "editor", "owner", "other_owner"}),
     ),
