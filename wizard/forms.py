@@ -7,32 +7,16 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from wizard import labels
 from wizard.field_rendering import RENDERER, RenderedForm
 from wizard.form_fields import number_field, validate_path_name
 from wizard.rules import limits
 from wizard.rules.field_checks import name_key
-from wizard.rules.maturity import LEVEL_NAMES
 
-KIND_CHOICES = [
-    ("predictive", _("Predictive: forecasts, scores, classifications")),
-    ("generative", _("Generative: drafting text, summaries, answers")),
-    ("agentic", _("Agentic: multi-step work that acts in other systems")),
-    ("vision_audio", _("Vision or audio: images, video, speech")),
-]
-MAINTENANCE_CHOICES = [
-    ("low", _("Low: stable data, occasional retraining")),
-    ("medium", _("Medium: regular monitoring and retraining")),
-    ("high", _("High: fast-moving data, frequent retraining")),
-]
-ADEQUACY_CHOICES = [
-    ("yes", _("Yes, it already does the job well enough")),
-    ("partly", _("Partly, with gaps we would need to close")),
-    ("no", _("No, it cannot do this job")),
-]
-LEVEL_CHOICES = [
-    ("", _("No: use the level my answers point to")),
-    *[(str(level), f"{level} · {name}") for level, name in LEVEL_NAMES.items()],
-]
+KIND_CHOICES = labels.KIND_CHOICES
+MAINTENANCE_CHOICES = labels.MAINTENANCE_CHOICES
+ADEQUACY_CHOICES = labels.ADEQUACY_CHOICES
+LEVEL_CHOICES = [("", _("No: use the level my answers point to")), *labels.LEVEL_CHOICES]
 
 
 class StepForm(RenderedForm):

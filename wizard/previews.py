@@ -10,7 +10,6 @@ from typing import Any
 from wizard.answers_draft import has_headcount, to_engine_answers
 from wizard.models import Assessment
 from wizard.rules import AnswersInvalid, Plan, make_plan
-from wizard.rules.maturity import LEVEL_NAMES
 from wizard.steps import Step
 
 
@@ -35,7 +34,6 @@ def preview_context(assessment: Assessment, step: Step, form: Any = None) -> dic
     context: dict[str, Any] = {
         "plan": plan,
         "headcount_known": has_headcount(answers),
-        "levels": LEVEL_NAMES,
     }
     if plan is not None:
         context["paths"] = list(zip(plan.paths, answers.get("critical_paths", []), strict=False))

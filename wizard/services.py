@@ -7,6 +7,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 
 from accounts.models import User
@@ -152,13 +153,25 @@ def assessment_copy(*, assessment: Assessment, user: User | None) -> Assessment:
 
 
 @transaction.atomic
-def assessment_delete(*, assessment: Assessment, actor: User) -> None:
+@transaction.atomic
+def assessment_delete(
+    *,
+    assessment: Assessment,
+    actor: User,
+    request: HttpRequest | None = None,
+    via: str = "",
+) -> None:
+    """Delete an assessment and record who did it (and from where: `via` "admin")."""
+    details = {"status": assessment.status, "created": assessment.created.isoformat()}
+    if via:
+        details["via"] = via
     audit_record(
         action=Action.ASSESSMENT_DELETED,
         actor=actor,
         organisation=assessment.organisation,
         target=str(assessment.code),
-        details={"status": assessment.status, "created": assessment.created.isoformat()},
+        details=details,
+        request=request,
     )
     assessment.delete()
 

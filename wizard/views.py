@@ -249,7 +249,7 @@ def delete(request: HttpRequest, code: str) -> HttpResponse:
     assessment = access.assessment
     if request.method == "POST":
         slug = assessment.organisation.slug
-        assessment_delete(assessment=assessment, actor=request.user)
+        assessment_delete(assessment=assessment, actor=request.user, request=request)
         messages.success(request, _("The assessment was deleted."))
         return redirect("organisation", slug=slug)
     return render(request, "wizard/delete.html", {"assessment": assessment})
