@@ -3,7 +3,8 @@ from __future__ import annotations
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from accounts.forms import EmailAuthenticationForm, EmailPasswordResetForm
+from accounts.forms import EmailAuthenticationForm
+from accounts.password_reset import ThrottledPasswordResetView
 from accounts.views import SignUpView
 
 urlpatterns = [
@@ -26,7 +27,7 @@ urlpatterns = [
     ),
     path(
         "password/reset/",
-        auth_views.PasswordResetView.as_view(form_class=EmailPasswordResetForm),
+        ThrottledPasswordResetView.as_view(),
         name="password_reset",
     ),
     path(
