@@ -116,6 +116,9 @@ def _render_step(
     if form is None:
         form = step.build(assessment, add_row=add_row)
     previous = step_before(step)
+    refused = form.is_bound and not form.is_valid()
+    # A refused post shows what was refused, at the top, and no preview: the saved answers'
+    # preview would contradict the form, and the typed ones cannot be planned.
     context = {
         "assessment": assessment,
         "access": access,
@@ -130,7 +133,10 @@ def _render_step(
         "conflict": conflict,
         "saved_at": saved_at,
         "currency": assessment.organisation.currency if assessment.organisation else "GBP",
-        **preview_context(assessment.answers, draft),
+        "error_summary": step.error_summary(assessment, form) if refused else [],
+        "preview_hidden": refused,
+        "add_refused": refused and add_row,
+        **({} if refused else preview_context(assessment.answers, draft)),
         **step.extra_context(assessment, form),
     }
     template = (
@@ -164,7 +170,7 @@ def step_view(request: HttpRequest, code: str, slug: str) -> HttpResponse:
     action = parse_action(request.POST, step)
     form = step.build(assessment, action.data)
     if not form.is_valid():
-        return _render_step(request, access, step, form)
+        return _render_step(request, access, step, form, add_row=action.adds_row)
     try:
         assessment, draft = assessment_save_step(
             assessment=assessment,

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from django import forms
 from django.utils.functional import Promise
+from django.utils.translation import gettext as _
 
 from wizard.answers_draft import Draft
 
@@ -18,10 +19,10 @@ StepForm = forms.Form | forms.BaseFormSet
 
 
 def shown(value: Any) -> Any:
-    """A number as a person would type it: 4 rather than 4.0, 250,000 with separators."""
+    """A number as a person would type it: 4 rather than 4.0, 2,000 with separators."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10_000:
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 1_000:
         return f"{value:,}"
     return value
 
@@ -88,6 +89,33 @@ class Step:
     def extra_context(self, assessment: Assessment, form: StepForm) -> dict[str, Any]:
         """More for the step's template (its rows beside their paths' names, say)."""
         return {}
+
+    def row_titles(self, assessment: Assessment, form: StepForm) -> list[str]:
+        """What the error summary calls each row of a formset step."""
+        return [_("Row %(number)s") % {"number": i} for i in range(1, len(form.forms) + 1)]
+
+    def error_summary(self, assessment: Assessment, form: StepForm) -> list[dict[str, str]]:
+        """Each refused answer of a posted form, for the summary at the top of the page:
+        the field's id (the summary links to it), what it is called, and why."""
+        rows = getattr(form, "forms", None)
+        groups = (
+            [("", form)]
+            if rows is None
+            else zip(self.row_titles(assessment, form), rows, strict=False)
+        )
+        entries = []
+        for title, row in groups:
+            for field in row:
+                if field.is_hidden:
+                    continue
+                label = f"{title}, {field.label}" if title else str(field.label)
+                entries.extend(
+                    {"id": field.auto_id, "label": label, "message": str(error)}
+                    for error in field.errors
+                )
+        general = form.non_field_errors() if rows is None else form.non_form_errors()
+        entries.extend({"id": "step-form", "label": "", "message": str(e)} for e in general)
+        return entries
 
     def saved_inputs(self, form: StepForm) -> list[dict[str, str]]:
         """Hidden inputs an autosave's answer refreshes in the page once `form` is saved."""

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from wizard.forms import path_formset
 from wizard.rules import limits
@@ -21,8 +22,8 @@ def _kept(data: dict[str, Any] | None) -> bool:
 
 class PathsStep(Step):
     slug = "paths"
-    title = _("Which processes are your critical paths?")
-    short_title = _("Critical paths")
+    title = gettext_lazy("Which processes are your critical paths?")
+    short_title = gettext_lazy("Critical paths")
 
     def initial(self, assessment: Assessment) -> list[dict[str, Any]]:
         descriptions = assessment.path_descriptions
@@ -62,6 +63,9 @@ class PathsStep(Step):
             new_descriptions.append(data.get("description", ""))
         answers["critical_paths"] = new_paths
         return answers, new_descriptions
+
+    def row_titles(self, assessment: Assessment, form: StepForm) -> list[str]:
+        return [_("Path %(number)s") % {"number": i} for i in range(1, len(form.forms) + 1)]
 
     def extra_context(self, assessment: Assessment, form: StepForm) -> dict[str, Any]:
         return {"max_paths": limits.MAX_CRITICAL_PATHS}
