@@ -31,12 +31,23 @@ class RoiStep(Step):
     def form(self, data: Any, initial: Any, *, add_row: bool = False) -> StepForm:
         return RoiFormSet(data, initial=initial, prefix=self.slug)
 
+    def build(self, assessment: Assessment, data: Any = None, *, add_row: bool = False) -> StepForm:
+        formset = super().build(assessment, data, add_row=add_row)
+        for row, path in zip(
+            formset.forms, assessment.answers.get("critical_paths", []), strict=False
+        ):
+            row.word_for_kind(path["kind"])
+        return formset
+
     def write(
         self, answers: dict[str, Any], descriptions: list[str], form: StepForm
     ) -> tuple[dict[str, Any], list[str]]:
         for path, row in zip(answers.get("critical_paths", []), form.cleaned_data, strict=False):
             path.update(row)
         return answers, descriptions
+
+    def row_titles(self, assessment: Assessment, form: StepForm) -> list[str]:
+        return [path["name"] for path in assessment.answers.get("critical_paths", [])]
 
     def extra_context(self, assessment: Assessment, form: StepForm) -> dict[str, Any]:
         # The paths weighed here are named in the paths step, wherever it is registered.
