@@ -17,8 +17,8 @@ from audit.models import Action, AuditEvent
 from orgs import services
 from orgs.link_tokens import token_hash
 from orgs.models import Invitation, Membership, Organisation
+from tests.conftest import client_for
 from tests.factories import PASSWORD, UserFactory
-from tests.wizard.conftest import client_for
 
 pytestmark = pytest.mark.django_db
 
