@@ -14,31 +14,14 @@ or passwords in `details`: the log is readable by every staff member with access
 
 from __future__ import annotations
 
-import ipaddress
 from typing import Any
 
-from django.conf import settings
 from django.http import HttpRequest
 
 from accounts.models import User
 from audit.models import Action, AuditEvent
+from config.client_address import client_ip
 from orgs.models import Organisation
-
-
-def client_ip(request: HttpRequest) -> str | None:
-    """The client's address: REMOTE_ADDR, or behind our proxy the address it saw.
-
-    Only the last X-Forwarded-For entry is trusted (the one our own proxy appended); the
-    ones before it are whatever the client chose to send.
-    """
-    address = request.META.get("REMOTE_ADDR", "")
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if getattr(settings, "BEHIND_PROXY", False) and forwarded:
-        address = forwarded.split(",")[-1]
-    try:
-        return str(ipaddress.ip_address(address.strip()))
-    except ValueError:
-        return None
 
 
 def audit_record(

@@ -138,8 +138,9 @@ def assessment_finish(
     return _record_completion(saved, actor)
 
 
-def assessment_copy(*, assessment: Assessment, user: User) -> Assessment:
-    """A new draft with the same answers, every step reachable, to re-assess from."""
+def assessment_copy(*, assessment: Assessment, user: User | None) -> Assessment:
+    """A new draft with the same answers, every step reachable, to re-assess from; a
+    guest's copy (user None) is a guest draft like its original."""
     return Assessment.objects.create(
         organisation=assessment.organisation,
         created_by=user,

@@ -49,9 +49,11 @@ def api_docs(request: HttpRequest) -> HttpResponse:
     return render(request, "wizard/api_docs.html", context)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def start(request: HttpRequest) -> HttpResponse:
     """Begin a new assessment: in the user's organisation, or as a guest's draft."""
+    if request.method == "GET":  # a bookmark or a refresh: the Start button is here
+        return redirect(reverse("landing") + "#start")
     organisation = None
     if request.user.is_authenticated:
         slug = request.POST.get("organisation")
@@ -226,7 +228,11 @@ def autosave(request: HttpRequest, code: str, slug: str) -> HttpResponse:
 @require_POST
 def copy(request: HttpRequest, code: str) -> HttpResponse:
     access = get_assessment_for_user(request, code, write=True)
-    new = assessment_copy(assessment=access.assessment, user=request.user)
+    user = request.user if request.user.is_authenticated else None
+    new = assessment_copy(assessment=access.assessment, user=user)
+    if new.organisation is None:
+        # A guest's copy is a guest draft too, theirs through the session like the original.
+        remember_guest_draft(request, new)
     messages.success(
         request, _("A copy of the assessment is ready: change what has changed since.")
     )
