@@ -43,10 +43,12 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "axes",
+    "django_tasks_db",
     "accounts",
     "orgs",
     "wizard",
     "audit",
+    "background",
 ]
 
 AUTH_USER_MODEL = "accounts.User"
@@ -150,6 +152,26 @@ if REDIS_URL:
 
 # Shared report lookups allowed per client and minute; more get 429.
 SHARE_LINK_RATE_LIMIT = envint("SHARE_LINK_RATE_LIMIT", 60)
+
+# --- Background tasks -----------------------------------------------------------------
+# Django's own task API. "database" (the default) keeps the queue in the app's database and
+# needs only `manage.py db_worker` beside the web server; "rq" puts it on Redis for bigger
+# installs (docs/scaling.md); "immediate" runs each task inline, as the tests do.
+TASKS_BACKEND = envstr("TASKS_BACKEND", "database")
+if TASKS_BACKEND == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+elif TASKS_BACKEND == "rq":
+    if not REDIS_URL:
+        raise ImproperlyConfigured("TASKS_BACKEND=rq needs REDIS_URL.")
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 300}}
+elif TASKS_BACKEND == "immediate":
+    TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+else:
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND must be database, rq or immediate; got {TASKS_BACKEND!r}."
+    )
 
 # --- Internationalisation -------------------------------------------------------------
 LANGUAGE_CODE = "en-gb"
