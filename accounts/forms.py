@@ -8,6 +8,7 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordMixin
 from django.core.exceptions import ValidationError
+from django.template import loader
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import format_lazy
@@ -15,6 +16,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User, normalise_email
+from background.mail import send_email_later
 from orgs.models import Organisation
 from wizard.rules.limits import HEADCOUNT
 
@@ -120,3 +122,25 @@ class EmailPasswordResetForm(PasswordResetForm):
         max_length=User._meta.get_field("email").max_length,
         widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
     )
+
+    def send_mail(
+        self,
+        subject_template_name: str,
+        email_template_name: str,
+        context: dict[str, Any],
+        from_email: str | None,
+        to_email: str,
+        html_email_template_name: str | None = None,
+    ) -> None:
+        """Rendered here, sent by the worker: the request never waits on the mail server."""
+        subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
+        html_body = None
+        if html_email_template_name is not None:
+            html_body = loader.render_to_string(html_email_template_name, context)
+        send_email_later(
+            subject=subject,
+            body=loader.render_to_string(email_template_name, context),
+            to=[to_email],
+            from_email=from_email,
+            html_body=html_body,
+        )

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import logging
-import smtplib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.core.mail import send_mail
 from django.db import transaction
 from django.http import HttpRequest
 from django.template.loader import render_to_string
@@ -18,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from audit.services import audit_record
+from background.mail import send_email_later
 from orgs.link_tokens import new_token, token_hash
 from orgs.models import Invitation, Membership, Organisation
 
@@ -97,8 +96,9 @@ def invitation_create(
     """Invite someone into `organisation` with `role`, by a link and, given `email`, by mail.
 
     `link_for` turns the token into the absolute URL of the invitation page. The token is
-    returned inside that link and stored only as a hash. A failure to send the email is
-    logged and reported as `emailed=False`: the owner still has the link to pass on.
+    returned inside that link and stored only as a hash. The email is queued for the
+    worker (`emailed=True`), which retries while the mail server is away; the owner has
+    the link to pass on either way.
     """
     token = new_token()
     with transaction.atomic():
@@ -119,7 +119,7 @@ def invitation_create(
             request=request,
         )
     link = link_for(token)
-    # Sent after the commit: the database is not held while a mail server answers.
+    # Queued after the commit: the worker must find the invitation it is about.
     emailed = bool(email) and _send_invitation(invitation, link)
     return NewInvitation(invitation=invitation, link=link, emailed=emailed)
 
@@ -136,10 +136,12 @@ def _send_invitation(invitation: Invitation, link: str) -> bool:
         "organisation": invitation.organisation.name
     }
     body = render_to_string("orgs/invitation_email.txt", context)
+    # The worker sends it, retrying while the mail server is away; only a message that
+    # could never be sent (a line break in the subject) is refused here.
     try:
-        send_mail(subject, body, None, [invitation.email])
-    except (smtplib.SMTPException, OSError):
-        logger.exception("Could not email invitation %s", invitation.pk)
+        send_email_later(subject=subject, body=body, to=[invitation.email])
+    except ValueError:
+        logger.warning("Could not email invitation %s: its subject is not valid.", invitation.pk)
         return False
     return True
 
