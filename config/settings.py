@@ -5,6 +5,8 @@ Every variable read here is listed, with its default, in the README's settings t
 
 from __future__ import annotations
 
+import ipaddress
+import json
 import sys
 from datetime import timedelta
 from pathlib import Path
@@ -49,6 +51,7 @@ INSTALLED_APPS = [
     "wizard",
     "audit",
     "background",
+    "observability",
 ]
 
 AUTH_USER_MODEL = "accounts.User"
@@ -72,6 +75,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 MIDDLEWARE = [
+    "observability.logs.RequestIdMiddleware",
+    "observability.metrics.MetricsMiddleware",
     "config.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -270,12 +275,60 @@ AXES_VERBOSE = False  # no start-up banner in every management command's output
 AXES_DISABLE_ACCESS_LOG = True  # sign-ins are already in the audit log; keep one record
 
 # --- Logging --------------------------------------------------------------------------
+# One line per record on stdout, each with the request's id; LOG_FORMAT=json writes JSON
+# objects for a log shipper. Tokens, reset links and email addresses are redacted.
+LOG_FORMAT = envstr("LOG_FORMAT", "plain")
+if LOG_FORMAT not in ("plain", "json"):
+    raise ImproperlyConfigured(f"LOG_FORMAT must be plain or json; got {LOG_FORMAT!r}.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "filters": {
+        "request_id": {"()": "observability.logs.RequestIdFilter"},
+        "redact": {"()": "observability.logs.RedactFilter"},
+    },
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(request_id)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+    },
     "handlers": {
-        "stdout": {"class": "logging.StreamHandler", "stream": sys.stdout, "formatter": "plain"}
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": sys.stdout,
+            "formatter": LOG_FORMAT,
+            "filters": ["request_id", "redact"],
+        }
     },
     "root": {"handlers": ["stdout"], "level": envstr("LOG_LEVEL", "INFO")},
 }
+
+# --- Metrics and error reports --------------------------------------------------------
+# /metrics answers a bearer token (METRICS_TOKEN) or a client in METRICS_ALLOWED_NETWORKS
+# (comma-separated addresses or CIDR networks); with neither set, it answers nobody.
+METRICS_TOKEN = envstr("METRICS_TOKEN")
+try:
+    METRICS_ALLOWED_NETWORKS = [
+        ipaddress.ip_network(item, strict=False) for item in envlist("METRICS_ALLOWED_NETWORKS")
+    ]
+except ValueError as error:
+    raise ImproperlyConfigured(f"METRICS_ALLOWED_NETWORKS: {error}") from None
+
+# Error reports to Sentry (or a Sentry-compatible service) when SENTRY_DSN is set. No
+# personal data is sent: no user, cookies, addresses or request bodies.
+SENTRY_DSN = envstr("SENTRY_DSN")
+if SENTRY_DSN:
+    import sentry_sdk
+
+    from observability.logs import scrub_sentry_event
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=envstr("SENTRY_ENVIRONMENT", "production"),
+        send_default_pii=False,
+        traces_sample_rate=0.0,
+        before_send=scrub_sentry_event,
+    )
