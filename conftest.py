@@ -46,6 +46,10 @@ def pytest_configure(config: pytest.Config) -> None:
     from django.tasks.signals import clear_tasks_handlers
 
     clear_tasks_handlers(setting="TASKS")
+    # Stored PDFs go to a folder of this run's own, not var/media.
+    import tempfile
+
+    settings.MEDIA_ROOT = tempfile.mkdtemp(prefix="hireframe-media-")
 
 
 @pytest.fixture(autouse=True)
@@ -67,6 +71,14 @@ def _tasks_queued_as_if_committed(monkeypatch: pytest.MonkeyPatch) -> None:
             transaction.on_commit(func, using=using, robust=robust)
 
     monkeypatch.setattr(queue, "on_commit", on_commit)
+
+
+@pytest.fixture(autouse=True)
+def _no_pdf_on_finishing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Finishing an assessment queues its PDF; inline, that is seconds of WeasyPrint in
+    every test that finishes one. The PDF tests ask for the PDF instead, which queues it
+    too; tests/wizard/test_pdf_files.py puts the queueing on finishing back."""
+    monkeypatch.setattr("wizard.services.pdf_render_later", lambda **kwargs: False)
 
 
 @pytest.hookimpl(wrapper=True)

@@ -157,6 +157,9 @@ if REDIS_URL:
 
 # Shared report lookups allowed per client and minute; more get 429.
 SHARE_LINK_RATE_LIMIT = envint("SHARE_LINK_RATE_LIMIT", 60)
+# PDF renders one client may start per minute (asking for a PDF not yet stored queues
+# one); a stored PDF is served without limit beyond the share link's.
+PDF_RENDER_RATE_LIMIT = envint("PDF_RENDER_RATE_LIMIT", 5)
 
 # --- Background tasks -----------------------------------------------------------------
 # Django's own task API. "database" (the default) keeps the queue in the app's database and
@@ -190,8 +193,20 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(envstr("STATIC_ROOT", str(BASE_DIR / "var" / "static")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Files the app writes (each report's PDF, rendered once): the file system under var/media
+# by default; FILE_STORAGE_BACKEND names any other storage class (a django-storages one, such
+# as storages.backends.s3.S3Storage) and FILE_STORAGE_OPTIONS its options as JSON.
+MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
+MEDIA_URL = "/media/"  # never served: PDFs go out through their report's access checks
+try:
+    _FILE_STORAGE_OPTIONS = json.loads(envstr("FILE_STORAGE_OPTIONS", "{}"))
+except ValueError as error:
+    raise ImproperlyConfigured(f"FILE_STORAGE_OPTIONS must be JSON: {error}") from None
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {
+        "BACKEND": envstr("FILE_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"),
+        "OPTIONS": _FILE_STORAGE_OPTIONS,
+    },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 

@@ -11,7 +11,6 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
@@ -20,8 +19,9 @@ from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from orgs.permissions import Access, get_assessment_for_user, get_organisation_for_user
-from wizard.exports import export_filename, paths_csv, render_pdf, report_json
+from wizard.exports import export_filename, paths_csv, report_json
 from wizard.models import Assessment, ShareLink
+from wizard.pdf_delivery import pdf_response
 from wizard.rate_limit import over_limit
 from wizard.report import report_context
 from wizard.services import assessment_from_what_if
@@ -178,21 +178,9 @@ def report_csv_view(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
-def _pdf_response(request: HttpRequest, assessment: Assessment, *, shared: bool) -> HttpResponse:
-    context = {
-        **report_context(assessment),
-        "assessment": assessment,
-        "shared": shared,
-        "pdf": True,
-    }
-    html = render_to_string("wizard/report.html", context, request=request)
-    pdf = render_pdf(html, base_url=request.build_absolute_uri("/"))
-    return _download(pdf, "application/pdf", export_filename(assessment, "pdf"))
-
-
 @require_GET
 def report_pdf(request: HttpRequest, code: str) -> HttpResponse:
-    return _pdf_response(request, _complete(request, code).assessment, shared=False)
+    return pdf_response(request, _complete(request, code).assessment, shared=False)
 
 
 def _shared_link(request: HttpRequest, token: str) -> ShareLink:
@@ -255,7 +243,7 @@ def shared_report_pdf(request: HttpRequest, token: str) -> HttpResponse:
         link = _shared_link(request, token)
     except RateLimited:
         return _too_many()
-    return _private(_pdf_response(request, link.assessment, shared=True))
+    return _private(pdf_response(request, link.assessment, shared=True))
 
 
 @require_GET

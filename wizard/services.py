@@ -14,6 +14,7 @@ from audit.services import audit_record
 from orgs.models import Membership, Organisation
 from wizard.answers_draft import blank_answers, has_headcount, normalised, to_engine_answers
 from wizard.models import STEP_COUNT, Assessment
+from wizard.pdf_files import pdf_render_later
 from wizard.rules import make_plan, plan_to_dict
 from wizard.step_actions import conflicting_fields
 from wizard.steps import Step
@@ -68,6 +69,8 @@ def _record_completion(assessment: Assessment, actor: User | None) -> Assessment
         target=str(assessment.code),
         details={"rules_version": assessment.rules_version, "team": assessment.team_summary},
     )
+    # The report is final now: its PDF is rendered once, by the worker, ready for download.
+    pdf_render_later(assessment=assessment)
     return assessment
 
 
