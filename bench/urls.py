@@ -10,7 +10,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
 from orgs.permissions import get_assessment_for_user
-from wizard import report_views
+from wizard.report import views as report_views
 
 
 @csrf_exempt

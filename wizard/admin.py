@@ -36,7 +36,7 @@ from audit.paginators import LargeTablePaginator
 from audit.services import audit_record
 from orgs.models import Organisation
 from wizard.models import Assessment
-from wizard.report import report_context
+from wizard.report.context import report_context
 from wizard.templatetags.hireframe import STAGES
 
 MATURITY_LEVELS = {

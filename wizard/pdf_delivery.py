@@ -13,10 +13,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from wizard.exports import export_filename
 from wizard.models import Assessment
 from wizard.pdf_files import pdf_is_pending, pdf_name, pdf_render_later
 from wizard.rate_limit import over_limit
+from wizard.report.exports import export_filename
 
 # How often the "preparing" page asks again, in seconds (htmx, or a refresh without it).
 POLL_SECONDS = 3

@@ -27,9 +27,9 @@ from django.utils import translation
 from background.queue import enqueue_after_commit, retried
 from observability.metrics import PDF_RENDER_SECONDS
 from wizard import rules
-from wizard.exports import render_pdf
 from wizard.models import Assessment
-from wizard.report import report_context
+from wizard.report.context import report_context
+from wizard.report.exports import render_pdf
 
 logger = logging.getLogger(__name__)
 

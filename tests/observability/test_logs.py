@@ -17,7 +17,7 @@ from pythonjsonlogger.json import JsonFormatter
 
 from observability.logs import RedactFilter, RequestIdFilter, redact
 from tests.factories import PASSWORD
-from wizard.share_links import share_link_create
+from wizard.report.share_links import share_link_create
 
 pytestmark = pytest.mark.django_db
 

@@ -17,7 +17,7 @@ from tests.factories import (
     complete_assessment,
 )
 from tests.security.url_catalogue import World
-from wizard.share_links import share_link_create
+from wizard.report.share_links import share_link_create
 
 
 @pytest.fixture

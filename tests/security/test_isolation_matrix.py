@@ -137,7 +137,7 @@ TABLE: dict[str, Row] = {
     "assessment-delete": Row(
         get=(404, 403, 403, 200, 404, 404), post=(404, 403, 403, 302, 404, 404), writers=OWNER
     ),
-    # --- reports, exports, what-if, compare and share links (wizard/report_views.py) -----
+    # --- reports, exports, what-if, compare and share links (wizard/report/views.py) -----
     "report": Row(get=(404, 200, 200, 200, 404, 404), post=ALL_405),
     "report-pdf": Row(get=(404, 200, 200, 200, 404, 404), post=ALL_405),
     "report-json": Row(get=(404, 200, 200, 200, 404, 404), post=ALL_405),

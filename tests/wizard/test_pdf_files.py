@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from tests.factories import complete_assessment
 from wizard import pdf_files, rules, services
-from wizard.share_links import share_link_create
+from wizard.report.share_links import share_link_create
 
 pytestmark = pytest.mark.django_db
 

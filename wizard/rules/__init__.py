@@ -2,7 +2,7 @@
 
 Pure Python with no Django, database or I/O, so the web wizard, the JSON API,
 the `plan` command and the tests all apply exactly the same rules
-(docs: framework.md).
+(docs/rules.md).
 
     answers = validate_answers(raw_json_value)   # or raises AnswersInvalid
     plan = make_plan(answers)
@@ -39,7 +39,9 @@ from wizard.rules.limits import (
 )
 from wizard.rules.maturity import LEVEL_NAMES, MaturityAssessment
 from wizard.rules.plan import RULES_VERSION, Plan, make_plan
-from wizard.rules.serialise import answers_to_dict, plan_to_dict
+from wizard.rules.roadmap import RoadmapQuarter
+from wizard.rules.sensitivity import PathFlip, PlanChange, Sensitivity
+from wizard.rules.serialise import answers_to_dict, plan_from_dict, plan_to_dict
 from wizard.rules.stage import STAGES, Stage
 from wizard.rules.team import DeferredHire, Role, Team
 from wizard.rules.validation import AnswersInvalid, validate_answers
@@ -71,16 +73,21 @@ __all__ = [
     "NumberRange",
     "Organisation",
     "PathEconomics",
+    "PathFlip",
     "PathResult",
     "Plan",
+    "PlanChange",
     "Priorities",
+    "RoadmapQuarter",
     "Role",
+    "Sensitivity",
     "Stage",
     "Team",
     "Verdict",
     "answers_to_dict",
     "limits",
     "make_plan",
+    "plan_from_dict",
     "plan_to_dict",
     "validate_answers",
 ]

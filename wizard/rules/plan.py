@@ -9,6 +9,8 @@ from wizard.rules.answers import Answers
 from wizard.rules.decision_tree import DecisionTree, walk_decision_tree
 from wizard.rules.economics import PathResult, assess_path
 from wizard.rules.maturity import MaturityAssessment, assess_maturity
+from wizard.rules.roadmap import RoadmapQuarter
+from wizard.rules.sensitivity import Sensitivity
 from wizard.rules.stage import Stage, stage_for, stage_reason
 from wizard.rules.team import DeferredHire, Role, Team, plan_team
 from wizard.rules.team_reasons import team_reasons
@@ -23,7 +25,11 @@ RULE_ORDER: Final = (
 
 @dataclass(frozen=True, slots=True)
 class Plan:
-    """Whom to hire now and why; see `plan_to_dict` for its JSON form."""
+    """Whom to hire now and why; see `plan_to_dict` for its JSON form.
+
+    The last three fields are new in rules 2026.2; they are None on a plan
+    read back from a 2026.1 snapshot, which never had them.
+    """
 
     rules_version: str
     maturity: MaturityAssessment
@@ -35,6 +41,9 @@ class Plan:
     decision_tree: DecisionTree
     rules: tuple[str, ...]
     reasons: tuple[str, ...]
+    team_cost_per_year: float | None = None
+    roadmap: tuple[RoadmapQuarter, ...] | None = None
+    sensitivity: Sensitivity | None = None
 
 
 def make_plan(answers: Answers) -> Plan:

@@ -19,21 +19,21 @@ from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from orgs.permissions import Access, get_assessment_for_user, get_organisation_for_user
-from wizard.exports import export_filename, paths_csv, report_json
 from wizard.models import Assessment, ShareLink
 from wizard.pdf_delivery import pdf_response
 from wizard.rate_limit import over_limit
-from wizard.report import report_context
-from wizard.services import assessment_from_what_if
-from wizard.share_links import (
+from wizard.report.context import report_context
+from wizard.report.exports import export_filename, paths_csv, report_json
+from wizard.report.share_links import (
     EXPIRY_CHOICES_DAYS,
     share_link_create,
     share_link_find,
     share_link_revoke,
     share_link_viewed,
 )
+from wizard.report.what_if import WhatIfForm, plan_changes, what_if_plan
+from wizard.services import assessment_from_what_if
 from wizard.steps import resume_url
-from wizard.what_if import WhatIfForm, plan_changes, what_if_plan
 
 
 def _complete(request: HttpRequest, code: Any, *, write: bool = False) -> Access:
