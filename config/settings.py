@@ -181,6 +181,9 @@ else:
         f"TASKS_BACKEND must be database, rq or immediate; got {TASKS_BACKEND!r}."
     )
 
+# The hour (UTC) the worker deletes guests' abandoned drafts each day.
+HOUSEKEEPING_HOUR = envint("HOUSEKEEPING_HOUR", 3)
+
 # --- Internationalisation -------------------------------------------------------------
 LANGUAGE_CODE = "en-gb"
 LANGUAGES = [("en-gb", "English")]
