@@ -60,7 +60,8 @@ def test_one_interrupt_stops_the_server_and_the_worker(tmp_path):
                 continue
         assert health is not None and health["status"] == "ok"
         assert "tasks" in health  # the database queue the worker reads
-        commands = [Path(f"/proc/{pid}/cmdline").read_bytes() for pid in _children(supervisor.pid)]
+        children = _children(supervisor.pid)
+        commands = [Path(f"/proc/{pid}/cmdline").read_bytes() for pid in children]
         assert any(b"runserver" in c for c in commands)
         assert any(b"db_worker" in c for c in commands)
         os.killpg(supervisor.pid, signal.SIGINT)
