@@ -15,6 +15,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
+from config.client_address import DEFAULT_TRUSTED_PROXIES, parse_networks
 from config.env import envbool, envint, envlist, envstr, load_dotenv
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -75,20 +76,28 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 MIDDLEWARE = [
+    # First, so every answer and every log line of a request carries its id.
     "observability.logs.RequestIdMiddleware",
+    # Then, so that every answer, the health probe's too, carries its headers (nosniff);
+    # the probe is exempt from its HTTPS redirect (SECURE_REDIRECT_EXEMPT, below).
+    "django.middleware.security.SecurityMiddleware",
+    # Answers /metrics (exempt from the redirect too) and counts and times the rest.
     "observability.metrics.MetricsMiddleware",
     "config.health.HealthCheckMiddleware",
-    "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Below authentication: it asks whether the user is signed in.
+    "config.cache_policy.PrivateCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "accounts.middleware.IdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Below the CSP middleware, so the page it renders gets its nonce.
+    "config.error_pages.MethodNotAllowedPageMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # Last, as django-axes requires: it turns a lockout into the 429 page.
     "axes.middleware.AxesMiddleware",
@@ -157,6 +166,10 @@ if REDIS_URL:
 
 # Shared report lookups allowed per client and minute; more get 429.
 SHARE_LINK_RATE_LIMIT = envint("SHARE_LINK_RATE_LIMIT", 60)
+# Password reset requests per client and minute, and the minutes between two reset emails
+# to one address; past either nothing is sent, and the page says the same as ever.
+PASSWORD_RESET_RATE_LIMIT = envint("PASSWORD_RESET_RATE_LIMIT", 5)
+PASSWORD_RESET_EMAIL_MINUTES = envint("PASSWORD_RESET_EMAIL_MINUTES", 15)
 # PDF renders one client may start per minute (asking for a PDF not yet stored queues
 # one); a stored PDF is served without limit beyond the share link's.
 PDF_RENDER_RATE_LIMIT = envint("PDF_RENDER_RATE_LIMIT", 5)
@@ -251,9 +264,18 @@ SECURE_SSL_REDIRECT = HTTPS
 SECURE_HSTS_SECONDS = 31_536_000 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
+# A load balancer probes over plain HTTP by IP address: answer it rather than redirect.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^metrics$"]
 BEHIND_PROXY = envbool("BEHIND_PROXY", False)
 if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Behind a proxy, X-Forwarded-For is believed only from these addresses (IPs or CIDR
+# ranges); anyone else could write any address there (config/client_address.py).
+TRUSTED_PROXIES = envlist("TRUSTED_PROXIES", list(DEFAULT_TRUSTED_PROXIES))
+try:
+    parse_networks(TRUSTED_PROXIES)
+except ValueError as error:
+    raise ImproperlyConfigured(f"TRUSTED_PROXIES: {error}.") from None
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
@@ -286,7 +308,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_FORM_FIELD = "username"  # our form's field and the admin's; it holds the email
 AXES_USERNAME_CALLABLE = "accounts.lockout.attempted_email"
-AXES_CLIENT_IP_CALLABLE = "audit.services.client_ip"
+AXES_CLIENT_IP_CALLABLE = "config.client_address.client_ip"
 AXES_LOCKOUT_CALLABLE = "accounts.lockout.locked_out"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_VERBOSE = False  # no start-up banner in every management command's output
@@ -294,7 +316,11 @@ AXES_DISABLE_ACCESS_LOG = True  # sign-ins are already in the audit log; keep on
 
 # --- Logging --------------------------------------------------------------------------
 # One line per record on stdout, each with the request's id; LOG_FORMAT=json writes JSON
-# objects for a log shipper. Tokens, reset links and email addresses are redacted.
+# objects for a log shipper. Tokens in secret URLs (share links, invitations, password
+# resets) are redacted from every line: on the loggers that write request paths, and on
+# the handlers as well, so a line from any other logger that quotes a path is caught too
+# (config/log_redaction.py); the handlers also drop email addresses and secrets in query
+# strings (observability/logs.py).
 LOG_FORMAT = envstr("LOG_FORMAT", "plain")
 if LOG_FORMAT not in ("plain", "json"):
     raise ImproperlyConfigured(f"LOG_FORMAT must be plain or json; got {LOG_FORMAT!r}.")
@@ -302,6 +328,7 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {
+        "redact_tokens": {"()": "config.log_redaction.RedactTokensFilter"},
         "request_id": {"()": "observability.logs.RequestIdFilter"},
         "redact": {"()": "observability.logs.RedactFilter"},
     },
@@ -312,6 +339,11 @@ LOGGING = {
             "fmt": "%(asctime)s %(levelname)s %(name)s %(request_id)s %(message)s",
             "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
         },
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] [{request_id}] {message}",
+            "style": "{",
+        },
     },
     "handlers": {
         "stdout": {
@@ -319,7 +351,23 @@ LOGGING = {
             "stream": sys.stdout,
             "formatter": LOG_FORMAT,
             "filters": ["request_id", "redact"],
-        }
+        },
+        # As Django's default for the development server, with the filters.
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "formatter": "django.server" if LOG_FORMAT == "plain" else "json",
+            "filters": ["request_id", "redact"],
+        },
+    },
+    "loggers": {
+        "django.request": {"filters": ["redact_tokens"]},
+        "django.security.csrf": {"filters": ["redact_tokens"]},
+        "django.server": {
+            "handlers": ["django.server"],
+            "filters": ["redact_tokens"],
+            "level": "INFO",
+            "propagate": False,
+        },
     },
     "root": {"handlers": ["stdout"], "level": envstr("LOG_LEVEL", "INFO")},
 }

@@ -17,22 +17,24 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 
+from config.log_redaction import redact_tokens
+
 REQUEST_ID: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="-")
 _SAFE_ID = re.compile(r"[A-Za-z0-9._-]{8,64}")
 
 request_logger = logging.getLogger("hireframe.requests")
 
-# What would open a report or an account if it reached a log: share and invitation tokens
-# in paths, password-reset links, secrets in query strings, and email addresses.
+# Beyond the tokens in secret URLs (config/log_redaction.py): secrets in query strings,
+# and email addresses, which are personal data.
 _REDACTIONS = (
-    (re.compile(r"(/(?:r|invite)/)[^/\s?\"']+"), r"\1[token]"),
-    (re.compile(r"(/reset/)[^/\s?\"']+/[^/\s?\"']+"), r"\1[token]/[token]"),
     (re.compile(r"(?i)\b((?:token|password|key|secret)=)[^&\s\"']+"), r"\1[redacted]"),
     (re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"), "[email]"),
 )
 
 
 def redact(text: str) -> str:
+    """`text` without what would open a report or an account, or name a person."""
+    text = redact_tokens(text)
     for pattern, replacement in _REDACTIONS:
         text = pattern.sub(replacement, text)
     return text
