@@ -69,7 +69,7 @@ def test_the_report_explains_maturity_tree_roles_and_assumptions(owner_client, c
     assert "Cross-check: the decision tree" in html and "Outcome:" in html
     assert "What each role does" in html and "Owns:" in html and "Hire for:" in html
     assert "Yearly cost of one ML engineer" in html and "£200,000" in html
-    assert "rules version 2026.1" in html
+    assert "rules version 2026.2" in html
 
 
 def test_a_rules_change_never_alters_a_stored_report(owner_client, complete, monkeypatch):
