@@ -42,6 +42,7 @@ migrate: setup
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 
 # Speed: the engine alone, then journeys against a django-formtools peer and the HTTP
 # endpoints beside bare Django views (docs/benchmarks.md). BENCH_ARGS="--database postgres".

@@ -26,7 +26,7 @@ def pytest_configure(config: pytest.Config) -> None:
     from django.conf import settings
 
     # The test client speaks plain HTTP; the HTTPS redirect and HSTS are checked explicitly
-    # in tests/test_security_settings.py with production-like settings.
+    # in tests/security/test_https.py with production-like settings.
     settings.SECURE_SSL_REDIRECT = False
     # No collectstatic before tests: serve assets straight from the source folders.
     settings.STORAGES = {

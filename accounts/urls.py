@@ -3,11 +3,15 @@ from __future__ import annotations
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from accounts.forms import EmailAuthenticationForm, EmailPasswordResetForm
-from accounts.views import SignUpView
+from accounts.forms import EmailAuthenticationForm
+from accounts.password_reset import ThrottledPasswordResetView
+from accounts.views import SignUpView, confirm_email, confirm_resend, sign_up_sent
 
 urlpatterns = [
     path("signup/", SignUpView.as_view(), name="signup"),
+    path("signup/sent/", sign_up_sent, name="signup-sent"),
+    path("confirm/", confirm_resend, name="confirm-resend"),
+    path("confirm/<str:token>/", confirm_email, name="confirm-email"),
     path(
         "login/",
         auth_views.LoginView.as_view(authentication_form=EmailAuthenticationForm),
@@ -26,7 +30,7 @@ urlpatterns = [
     ),
     path(
         "password/reset/",
-        auth_views.PasswordResetView.as_view(form_class=EmailPasswordResetForm),
+        ThrottledPasswordResetView.as_view(),
         name="password_reset",
     ),
     path(

@@ -27,8 +27,8 @@ def seed(paths: int = 5) -> dict[str, object]:
     from orgs.models import Membership, Organisation
     from wizard.answers_draft import blank_answers, normalised
     from wizard.models import Assessment
+    from wizard.report.share_links import share_link_create
     from wizard.services import assessment_finish
-    from wizard.share_links import share_link_create
 
     suffix = secrets.token_hex(4)
     user = User.objects.create_user(f"bench-{suffix}@example.com", secrets.token_urlsafe(16))

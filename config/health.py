@@ -1,8 +1,10 @@
 """The /healthz probe.
 
-It is answered by a middleware at the top of the stack rather than by a view, so that a
+It is answered by a middleware near the top of the stack rather than by a view, so that a
 load balancer or Docker's HEALTHCHECK gets an answer whatever Host header it sends and
 without being redirected to HTTPS: the probe asks one thing, "does the database answer?".
+It sits just below SecurityMiddleware, which exempts it from the redirect
+(SECURE_REDIRECT_EXEMPT) and still gives its answer the security headers.
 """
 
 from __future__ import annotations

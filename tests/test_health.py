@@ -34,3 +34,20 @@ def test_healthz_answers_whatever_the_host_header(client):
 def test_healthz_refuses_writes(client):
     """Only GET and HEAD are probes."""
     assert client.post("/healthz").status_code == 405
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_healthz_carries_the_security_headers(client, method):
+    """The probe's JSON is never sniffed as something else, like every other response."""
+    response = getattr(client, method)("/healthz")
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "same-origin"
+
+
+def test_healthz_is_not_redirected_to_https_when_the_rest_is(client, settings):
+    """With the HTTPS redirect on, a plain-HTTP probe by IP address still gets its answer."""
+    settings.SECURE_SSL_REDIRECT = True
+    response = client.get("/healthz", HTTP_HOST="10.1.2.3:8000")
+    assert response.status_code == 200
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert client.get("/", HTTP_HOST="localhost").status_code == 301

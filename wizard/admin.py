@@ -32,11 +32,11 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from audit.models import Action
-from audit.paginators import LargeTablePaginator
 from audit.services import audit_record
+from config.large_table_pagination import LargeTablePaginator
 from orgs.models import Organisation
 from wizard.models import Assessment
-from wizard.report import report_context
+from wizard.report.context import report_context
 from wizard.templatetags.hireframe import STAGES
 
 MATURITY_LEVELS = {

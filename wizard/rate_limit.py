@@ -1,5 +1,5 @@
-"""A fixed-window rate limit per client, counted in the database every worker and every
-instance shares.
+"""A fixed-window rate limit per client (or per any key, over any window), counted in the
+database every worker and every instance shares.
 
 The count is one statement, `INSERT ... ON CONFLICT DO UPDATE ... RETURNING` (SQLite and
 PostgreSQL both have it), so two workers counting the same client at once both count: a
@@ -15,7 +15,7 @@ import time
 from django.db import connection
 from django.http import HttpRequest
 
-from audit.services import client_ip
+from config.client_address import client_ip
 from wizard.models import RequestCount
 
 
@@ -42,8 +42,18 @@ def this_minute() -> int:
 
 def over_limit(request: HttpRequest, *, scope: str, per_minute: int) -> bool:
     """Count this request; True once the client has made more than `per_minute` in this minute."""
+    return over_budget(f"{scope}:{client_ip(request) or 'unknown'}", limit=per_minute)
+
+
+def over_budget(key: str, *, limit: int, minutes: int = 1) -> bool:
+    """Count one more for `key` in the current window of `minutes` (windows start on
+    multiples of `minutes` since the epoch); True once the count is over `limit`.
+
+    A window's count is kept under its last minute, so the clean-up below, which forgets
+    minutes before the last one, keeps every window until it is over, however long.
+    """
     minute = this_minute()
-    count = _count(f"{scope}:{client_ip(request) or 'unknown'}", minute)
-    if count == 1:  # this client's first request of the minute: forget the minutes gone by
+    count = _count(key, minute - minute % minutes + minutes - 1)
+    if count == 1:  # a first count in this window: forget the windows gone by
         RequestCount.objects.filter(minute__lt=minute - 1).delete()
-    return count > per_minute
+    return count > limit

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
+from audit.models import Action
 from audit.services import audit_record
 from orgs.models import Membership, Organisation
 from wizard.answers_draft import blank_answers, has_headcount, normalised, to_engine_answers
@@ -62,7 +63,7 @@ def assessment_start(
 
 def _record_completion(assessment: Assessment, actor: User | None) -> Assessment:
     audit_record(
-        action="assessment.completed",
+        action=Action.ASSESSMENT_COMPLETED,
         actor=actor,
         organisation=assessment.organisation,
         target=str(assessment.code),
@@ -137,8 +138,9 @@ def assessment_finish(
     return _record_completion(saved, actor)
 
 
-def assessment_copy(*, assessment: Assessment, user: User) -> Assessment:
-    """A new draft with the same answers, every step reachable, to re-assess from."""
+def assessment_copy(*, assessment: Assessment, user: User | None) -> Assessment:
+    """A new draft with the same answers, every step reachable, to re-assess from; a
+    guest's copy (user None) is a guest draft like its original."""
     return Assessment.objects.create(
         organisation=assessment.organisation,
         created_by=user,
@@ -152,7 +154,7 @@ def assessment_copy(*, assessment: Assessment, user: User) -> Assessment:
 @transaction.atomic
 def assessment_delete(*, assessment: Assessment, actor: User) -> None:
     audit_record(
-        action="assessment.deleted",
+        action=Action.ASSESSMENT_DELETED,
         actor=actor,
         organisation=assessment.organisation,
         target=str(assessment.code),

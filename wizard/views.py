@@ -1,5 +1,5 @@
 """The wizard's pages. Views parse the request, call one service and render; the steps'
-rules live in steps.py, the writes in services.py and access in orgs/permissions.py."""
+rules live in steps.py, the writes in services.py and access in wizard/access.py."""
 
 from __future__ import annotations
 
@@ -12,16 +12,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect, push_url
 
-from orgs.permissions import (
-    Access,
-    get_assessment_for_user,
-    get_organisation_for_user,
-    remember_guest_draft,
-    require_writer,
-)
+from orgs.permissions import get_organisation_for_user, require_writer
 from wizard import api_docs as api_docs_content
+from wizard.access import Access, get_assessment_for_user, remember_guest_draft
 from wizard.models import STEP_COUNT
 from wizard.previews import preview_context
 from wizard.rules import RULES_VERSION
@@ -53,9 +49,11 @@ def api_docs(request: HttpRequest) -> HttpResponse:
     return render(request, "wizard/api_docs.html", context)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def start(request: HttpRequest) -> HttpResponse:
     """Begin a new assessment: in the user's organisation, or as a guest's draft."""
+    if request.method == "GET":  # a bookmark or a refresh: the Start button is here
+        return redirect(reverse("landing") + "#start")
     organisation = None
     if request.user.is_authenticated:
         slug = request.POST.get("organisation")
@@ -133,6 +131,7 @@ def _stale_response(
 
 
 @require_http_methods(["GET", "POST"])
+@vary_on_headers("HX-Request")  # a whole page, or the step's partial for htmx
 def step_view(request: HttpRequest, code: str, slug: str) -> HttpResponse:
     step = STEPS_BY_SLUG.get(slug)
     if step is None:
@@ -229,7 +228,11 @@ def autosave(request: HttpRequest, code: str, slug: str) -> HttpResponse:
 @require_POST
 def copy(request: HttpRequest, code: str) -> HttpResponse:
     access = get_assessment_for_user(request, code, write=True)
-    new = assessment_copy(assessment=access.assessment, user=request.user)
+    user = request.user if request.user.is_authenticated else None
+    new = assessment_copy(assessment=access.assessment, user=user)
+    if new.organisation is None:
+        # A guest's copy is a guest draft too, theirs through the session like the original.
+        remember_guest_draft(request, new)
     messages.success(
         request, _("A copy of the assessment is ready: change what has changed since.")
     )

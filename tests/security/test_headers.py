@@ -75,7 +75,7 @@ def html_problems(response: Any) -> list[str]:
 @pytest.fixture
 def fast_pdfs(monkeypatch):
     monkeypatch.setattr(
-        "wizard.report_views.render_pdf", lambda html, **kwargs: b"%PDF-1.7 stub", raising=False
+        "wizard.report.views.render_pdf", lambda html, **kwargs: b"%PDF-1.7 stub", raising=False
     )
 
 

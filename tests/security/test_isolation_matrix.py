@@ -70,6 +70,13 @@ TABLE: dict[str, Row] = {
         post=(200, 302, 302, 302, 302, 302),
         writers=frozenset({"anonymous"}),
     ),
+    "signup-sent": Row(get=ALL_200, post=ALL_405),
+    # Asking for a new confirmation link: a visitor must type an address (422 when empty);
+    # a signed-in person gets one for their own address.
+    "confirm-resend": Row(get=ALL_200, post=(422, 302, 302, 302, 302, 302)),
+    "confirm-email": Row(
+        get=(404,) * 6, post=(404,) * 6, open_to_all=True, kwargs={"token": "not-a-token"}
+    ),
     "login": Row(get=ALL_200, post=ALL_200),
     "logout": Row(get=ALL_405, post=(302, 302, 302, 302, 302, 302)),
     "password_change": Row(get=(302, 200, 200, 200, 200, 200), post=(302, 200, 200, 200, 200, 200)),
@@ -119,7 +126,7 @@ TABLE: dict[str, Row] = {
     # A visitor starts a guest draft; members who can edit start one in their organisation;
     # viewers and staff without an organisation are sent to the dashboard with a message.
     "start": Row(
-        get=ALL_405,
+        get=(302, 302, 302, 302, 302, 302),  # to the landing page's Start button
         post=(302, 302, 302, 302, 302, 302),
         writers=frozenset({"anonymous", "editor", "owner", "other_owner"}),
     ),
@@ -137,7 +144,7 @@ TABLE: dict[str, Row] = {
     "assessment-delete": Row(
         get=(404, 403, 403, 200, 404, 404), post=(404, 403, 403, 302, 404, 404), writers=OWNER
     ),
-    # --- reports, exports, what-if, compare and share links (wizard/report_views.py) -----
+    # --- reports, exports, what-if, compare and share links (wizard/report/views.py) -----
     "report": Row(get=(404, 200, 200, 200, 404, 404), post=ALL_405),
     "report-pdf": Row(get=(404, 200, 200, 200, 404, 404), post=ALL_405),
     "report-json": Row(get=(404, 200, 200, 200, 404, 404), post=ALL_405),
@@ -175,7 +182,7 @@ def _is_scoped(route_kwargs: tuple[str, ...], row: Row) -> bool:
 def fast_pdfs(monkeypatch):
     """PDFs are rendered after access is decided; a stub keeps the matrix quick."""
     monkeypatch.setattr(
-        "wizard.report_views.render_pdf", lambda html, **kwargs: b"%PDF-1.7 stub", raising=False
+        "wizard.report.views.render_pdf", lambda html, **kwargs: b"%PDF-1.7 stub", raising=False
     )
 
 

@@ -102,20 +102,42 @@ def test_the_admin_login_is_protected_too(client):
     assert sign_in(client, "staff@example.com", PASSWORD, url=ADMIN_LOGIN).status_code == 429
 
 
-def test_behind_a_proxy_the_proxys_address_is_used(client, alice, settings):
-    """With BEHIND_PROXY, the last forwarded address counts; a forged first one does not help."""
+def test_behind_a_proxy_the_address_it_appended_counts(client, alice, settings):
+    """Through the trusted proxy, the last forwarded address counts; a forged first one
+    rotated on every try does not help."""
     settings.BEHIND_PROXY = True
     for n in range(5):
         client.post(
             LOGIN,
             {"username": alice.email, "password": "wrong"},
-            REMOTE_ADDR="10.0.0.1",
+            REMOTE_ADDR="127.0.0.1",
             HTTP_X_FORWARDED_FOR=f"192.0.2.{n}, 203.0.113.9",
         )
     response = client.post(
         LOGIN,
         {"username": alice.email, "password": PASSWORD},
-        REMOTE_ADDR="10.0.0.1",
+        REMOTE_ADDR="127.0.0.1",
         HTTP_X_FORWARDED_FOR="192.0.2.99, 203.0.113.9",
+    )
+    assert response.status_code == 429
+
+
+def test_a_forwarded_header_from_an_untrusted_peer_does_not_lift_the_lockout(
+    client, alice, settings
+):
+    """A client connecting directly cannot pose as a new address with each try."""
+    settings.BEHIND_PROXY = True
+    for n in range(5):
+        client.post(
+            LOGIN,
+            {"username": alice.email, "password": "wrong"},
+            REMOTE_ADDR="198.51.100.20",
+            HTTP_X_FORWARDED_FOR=f"192.0.2.{n}",
+        )
+    response = client.post(
+        LOGIN,
+        {"username": alice.email, "password": PASSWORD},
+        REMOTE_ADDR="198.51.100.20",
+        HTTP_X_FORWARDED_FOR="192.0.2.99",
     )
     assert response.status_code == 429

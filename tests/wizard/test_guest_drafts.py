@@ -7,6 +7,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -77,3 +78,19 @@ def test_old_guest_drafts_are_purged_and_others_kept(organisation):
     call_command("purge_guest_drafts", stdout=out)
     assert "Deleted 1 guest draft." in out.getvalue()
     assert set(Assessment.objects.values_list("pk", flat=True)) == {recent.pk, kept.pk}
+
+
+def test_a_guest_copying_their_draft_gets_a_second_draft_of_their_own(client):
+    """The copy is a guest draft in the same session, with the same answers; no one else
+    can open it."""
+    draft = _guest_draft(client)
+    response = client.post(reverse("assessment-copy", args=[draft.code]))
+    copy = Assessment.objects.exclude(pk=draft.pk).get()
+    assert response.status_code == 302
+    assert response["Location"] == step_url(copy, "maturity")
+    assert copy.organisation is None and copy.created_by is None
+    assert copy.copied_from == draft
+    assert copy.answers["maturity"]["working_pilots"] == 4
+    assert client.get(step_url(copy, "maturity")).status_code == 200
+    assert client.get(step_url(draft, "maturity")).status_code == 200
+    assert Client().get(step_url(copy, "maturity")).status_code == 404

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from orgs.permissions import GUEST_DRAFTS_SESSION_KEY
 from tests.wizard.helpers import (
     HTMX,
     hiring_data,
@@ -15,6 +14,7 @@ from tests.wizard.helpers import (
     roi_data,
     step_url,
 )
+from wizard.access import GUEST_DRAFTS_SESSION_KEY
 from wizard.answers_draft import to_engine_answers
 from wizard.models import Assessment
 from wizard.rules import make_plan, plan_to_dict

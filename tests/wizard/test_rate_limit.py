@@ -65,3 +65,16 @@ def test_requests_counted_at_the_same_time_are_all_counted(now):
         for future in [pool.submit(count_25) for _ in range(8)]:
             future.result()
     assert RequestCount.objects.get().count == 200
+
+
+def test_a_longer_window_counts_across_its_minutes_and_is_kept_until_it_is_over(now):
+    """A 15-minute budget is spent across minutes; minute-long counts elsewhere do not
+    clean it up early; the next window starts again."""
+    start = MINUTE - MINUTE % 15
+    now(start - MINUTE)
+    assert not rate_limit.over_budget("reset:x", limit=1, minutes=15)
+    now(start - MINUTE + 10)
+    rate_limit.over_limit(_request("203.0.113.9"), scope="t", per_minute=3)  # cleans up
+    assert rate_limit.over_budget("reset:x", limit=1, minutes=15)
+    now(start - MINUTE + 15)
+    assert not rate_limit.over_budget("reset:x", limit=1, minutes=15)

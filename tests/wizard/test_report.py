@@ -203,7 +203,7 @@ def test_what_if_fields_are_drawn_once_and_never_hide_what_was_typed(
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     url = reverse("report", args=[complete.code])
     first = owner_client.get(url).content.decode()
-    with mock.patch("wizard.report_views.WhatIfForm", side_effect=AssertionError("built")):
+    with mock.patch("wizard.report.views.WhatIfForm", side_effect=AssertionError("built")):
         second = owner_client.get(url).content.decode()
     fields = re.compile(r'<div class="col-sm-6 col-lg-3">.*?</details>', re.S)
     assert fields.search(first).group(0) == fields.search(second).group(0)

@@ -136,6 +136,29 @@ def test_lookups_are_rate_limited_per_client(owner_client, complete, settings):
     assert Client(REMOTE_ADDR="198.51.100.7").get(_path(link)).status_code == 200
 
 
+@pytest.mark.parametrize(
+    ("remote", "forwarded"),
+    [
+        ("203.0.113.9", "192.0.2.{n}"),  # straight to the app, posing as someone new
+        ("127.0.0.1", "192.0.2.{n}, 203.0.113.9"),  # through the proxy, a forged first hop
+    ],
+)
+def test_the_lookup_limit_is_not_lifted_by_a_new_forwarded_address(
+    owner_client, complete, settings, remote, forwarded
+):
+    """Behind a proxy, rotating X-Forwarded-For does not reset a client's count."""
+    settings.BEHIND_PROXY = True
+    settings.SHARE_LINK_RATE_LIMIT = 3
+    link = _create(owner_client, complete)
+    codes = [
+        Client(REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR=forwarded.format(n=n))
+        .get(_path(link))
+        .status_code
+        for n in range(4)
+    ]
+    assert codes == [200, 200, 200, 429]
+
+
 def test_the_shared_page_stays_within_eight_queries(
     owner_client, complete, django_assert_max_num_queries, settings
 ):

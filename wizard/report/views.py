@@ -17,23 +17,25 @@ from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
-from orgs.permissions import Access, get_assessment_for_user, get_organisation_for_user
-from wizard.exports import export_filename, paths_csv, render_pdf, report_json
+from orgs.permissions import get_organisation_for_user
+from wizard.access import Access, get_assessment_for_user
 from wizard.models import Assessment, ShareLink
 from wizard.rate_limit import over_limit
-from wizard.report import report_context
-from wizard.services import assessment_from_what_if
-from wizard.share_links import (
+from wizard.report.context import report_context
+from wizard.report.exports import export_filename, paths_csv, render_pdf, report_json
+from wizard.report.share_links import (
     EXPIRY_CHOICES_DAYS,
     share_link_create,
     share_link_find,
     share_link_revoke,
     share_link_viewed,
 )
+from wizard.report.what_if import WhatIfForm, plan_changes, what_if_plan
+from wizard.services import assessment_from_what_if
 from wizard.steps import resume_url
-from wizard.what_if import WhatIfForm, plan_changes, what_if_plan
 
 
 def _complete(request: HttpRequest, code: Any, *, write: bool = False) -> Access:
@@ -107,6 +109,7 @@ def report(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @require_POST
+@vary_on_headers("HX-Request")  # the whole report, or a partial of it for htmx
 def what_if(request: HttpRequest, code: str) -> HttpResponse:
     """Recompute the plan from changed answers; save only on "Save as a new assessment"."""
     access = _complete(request, code)
@@ -128,6 +131,7 @@ def what_if(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @require_POST
+@vary_on_headers("HX-Request")  # the whole report, or a partial of it for htmx
 def share_create(request: HttpRequest, code: str) -> HttpResponse:
     access = _complete(request, code, write=True)
     if access.assessment.organisation is None:
@@ -145,6 +149,7 @@ def share_create(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @require_POST
+@vary_on_headers("HX-Request")  # the whole report, or a partial of it for htmx
 def share_revoke(request: HttpRequest, code: str, link_id: int) -> HttpResponse:
     access = _complete(request, code, write=True)
     link = get_object_or_404(ShareLink, pk=link_id, assessment=access.assessment)
@@ -183,7 +188,6 @@ def _pdf_response(request: HttpRequest, assessment: Assessment, *, shared: bool)
         **report_context(assessment),
         "assessment": assessment,
         "shared": shared,
-        "pdf": True,
     }
     html = render_to_string("wizard/report.html", context, request=request)
     pdf = render_pdf(html, base_url=request.build_absolute_uri("/"))
