@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import pytest
@@ -254,3 +255,10 @@ def test_each_staffed_path_goes_live_once_after_its_engineer_starts(answers: Ans
     # The roadmap ends with the last thing that happens.
     last = plan.roadmap[-1]
     assert last.open or last.start or last.live
+
+
+def test_the_team_is_in_place_by_its_last_start() -> None:
+    """The headline's "in place by quarter N": the last quarter in which someone starts."""
+    plan = make_plan(answers(GROWTH, 4, justified_paths(1), assumptions=hiring()))
+    assert plan.in_place_quarter == 3  # the model goes live later, in quarter 4
+    assert dataclasses.replace(plan, roadmap=None).in_place_quarter is None

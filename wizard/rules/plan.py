@@ -48,6 +48,13 @@ class Plan:
     roadmap: tuple[RoadmapQuarter, ...] | None = None
     sensitivity: Sensitivity | None = None
 
+    @property
+    def in_place_quarter(self) -> int | None:
+        """The quarter by whose end everyone hired now has started (None before 2026.2)."""
+        if self.roadmap is None:
+            return None
+        return max((q.quarter for q in self.roadmap if q.start), default=None)
+
 
 def make_plan(answers: Answers) -> Plan:
     """Apply the framework's rules to valid answers.
