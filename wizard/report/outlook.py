@@ -8,6 +8,8 @@ them, and `outlook` says so instead of recomputing anything.
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -282,3 +284,35 @@ def outlook(
         "rows": roadmap_rows(plan.roadmap),
         "changes": what_would_change(plan, headcount, impacts, currency),
     }
+
+
+ROADMAP_CSV_COLUMNS = (
+    "quarter",
+    "roles_opened",
+    "people_starting",
+    "models_going_live",
+    "team_size",
+    "cost_per_year",
+)
+
+
+def roadmap_csv(plan: Plan) -> str | None:
+    """The roadmap as CSV, one row a quarter, exact cost; None for a plan without one."""
+    if plan.roadmap is None:
+        return None
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(ROADMAP_CSV_COLUMNS)
+    for row in roadmap_rows(plan.roadmap):
+        writer.writerow(
+            [
+                row.quarter,
+                row.opened,
+                row.started,
+                # Path names are the organisation's text: never let a spreadsheet run one.
+                f"'{row.live}" if row.live[:1] in ("=", "+", "-", "@") else row.live,
+                row.team_size,
+                f"{row.cost_per_year:.2f}",
+            ]
+        )
+    return out.getvalue()

@@ -26,6 +26,7 @@ from wizard.models import Assessment, ShareLink
 from wizard.rate_limit import over_limit
 from wizard.report.context import report_context
 from wizard.report.exports import export_filename, paths_csv, render_pdf, report_json
+from wizard.report.outlook import roadmap_csv
 from wizard.report.share_links import (
     EXPIRY_CHOICES_DAYS,
     share_link_create,
@@ -34,6 +35,7 @@ from wizard.report.share_links import (
     share_link_viewed,
 )
 from wizard.report.what_if import WhatIfForm, plan_changes, what_if_plan
+from wizard.rules import plan_from_dict
 from wizard.services import assessment_from_what_if
 from wizard.steps import resume_url
 
@@ -181,6 +183,17 @@ def report_csv_view(request: HttpRequest, code: str) -> HttpResponse:
     return _download(
         paths_csv(assessment), "text/csv; charset=utf-8", export_filename(assessment, "csv")
     )
+
+
+@require_GET
+def report_roadmap_csv_view(request: HttpRequest, code: str) -> HttpResponse:
+    """The roadmap by quarter as CSV; plans made before rules 2026.2 have none."""
+    assessment = _complete(request, code).assessment
+    document = roadmap_csv(plan_from_dict(assessment.plan))
+    if document is None:
+        raise Http404
+    filename = export_filename(assessment, "csv").replace("-team-plan-", "-roadmap-")
+    return _download(document, "text/csv; charset=utf-8", filename)
 
 
 def _pdf_response(request: HttpRequest, assessment: Assessment, *, shared: bool) -> HttpResponse:
