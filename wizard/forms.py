@@ -7,32 +7,16 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from wizard import labels
 from wizard.field_rendering import RENDERER, RenderedForm
-from wizard.form_fields import number_field, validate_path_name
+from wizard.form_fields import CountedCharField, number_field, validate_path_name
 from wizard.rules import limits
 from wizard.rules.field_checks import name_key
-from wizard.rules.maturity import LEVEL_NAMES
 
-KIND_CHOICES = [
-    ("predictive", _("Predictive: forecasts, scores, classifications")),
-    ("generative", _("Generative: drafting text, summaries, answers")),
-    ("agentic", _("Agentic: multi-step work that acts in other systems")),
-    ("vision_audio", _("Vision or audio: images, video, speech")),
-]
-MAINTENANCE_CHOICES = [
-    ("low", _("Low: stable data, occasional retraining")),
-    ("medium", _("Medium: regular monitoring and retraining")),
-    ("high", _("High: fast-moving data, frequent retraining")),
-]
-ADEQUACY_CHOICES = [
-    ("yes", _("Yes, it already does the job well enough")),
-    ("partly", _("Partly, with gaps we would need to close")),
-    ("no", _("No, it cannot do this job")),
-]
-LEVEL_CHOICES = [
-    ("", _("No: use the level my answers point to")),
-    *[(str(level), f"{level} · {name}") for level, name in LEVEL_NAMES.items()],
-]
+KIND_CHOICES = labels.KIND_CHOICES
+MAINTENANCE_CHOICES = labels.MAINTENANCE_CHOICES
+ADEQUACY_CHOICES = labels.ADEQUACY_CHOICES
+LEVEL_CHOICES = [("", _("No: use the level my answers point to")), *labels.LEVEL_CHOICES]
 
 
 class StepForm(RenderedForm):
@@ -75,7 +59,7 @@ class MaturityForm(StepForm):
 
 
 class PathForm(StepForm):
-    name = forms.CharField(
+    name = CountedCharField(
         label=_("Name"),
         max_length=limits.MAX_PATH_NAME_LENGTH,
         validators=[validate_path_name],
@@ -86,7 +70,7 @@ class PathForm(StepForm):
         choices=[("", _("Choose…")), *KIND_CHOICES],
         error_messages={"required": _("Choose the kind of work this path needs.")},
     )
-    description = forms.CharField(
+    description = CountedCharField(
         label=_("The process, in one line"),
         required=False,
         max_length=200,
@@ -148,6 +132,36 @@ def path_formset(blank_rows: int = 0) -> type[BasePathFormSet]:
     )
 
 
+# What "a slightly better model" is worth depends on the kind of work: a forecast is more
+# often right, a draft needs less rework, an agent's task more often ends well on its own.
+ANNUAL_IMPACT_WORDING = {
+    "predictive": (
+        _("Yearly value of a 2–3 % accuracy gain"),
+        _(
+            "What a slightly more accurate model would be worth each year on this path: revenue kept, costs avoided."
+        ),
+    ),
+    "generative": (
+        _("Yearly value of slightly better drafts"),
+        _(
+            "What it would be worth each year if 2 or 3 in every 100 drafts, summaries or answers that need fixing today came out right first time: rework saved, replies sent sooner."
+        ),
+    ),
+    "agentic": (
+        _("Yearly value of a few more tasks done right unaided"),
+        _(
+            "What it would be worth each year if 2 or 3 in every 100 tasks that need a person to step in today were finished correctly on their own: hours saved, mistakes avoided."
+        ),
+    ),
+    "vision_audio": (
+        _("Yearly value of slightly better recognition"),
+        _(
+            "What it would be worth each year if images, video or speech were recognised correctly 2 or 3 times more in every 100: fewer misses, less checking by hand."
+        ),
+    ),
+}
+
+
 class RoiForm(StepForm):
     annual_impact = number_field(
         limits.ANNUAL_IMPACT,
@@ -156,6 +170,7 @@ class RoiForm(StepForm):
             "What a slightly more accurate model would be worth each year on this path: revenue kept, costs avoided."
         ),
         initial=limits.DEFAULT_ANNUAL_IMPACT,
+        money=True,
     )
     labelled_examples = number_field(
         limits.LABELLED_EXAMPLES,
@@ -184,6 +199,13 @@ class RoiForm(StepForm):
         required=False,
         initial=limits.DEFAULT_NEEDS_EXPLAINABILITY,
     )
+
+    def word_for_kind(self, kind: str) -> None:
+        """Ask the yearly-value question in the terms of this path's kind of work."""
+        wording = ANNUAL_IMPACT_WORDING.get(kind)
+        if wording is not None:
+            field = self.fields["annual_impact"]
+            field.label, field.help_text = wording
 
 
 RoiFormSet = forms.formset_factory(
@@ -214,6 +236,7 @@ class HiringForm(StepForm):
         label=_("Yearly cost of one ML engineer"),
         help_text=_("Fully loaded: salary, benefits, equipment and overheads, in your currency."),
         initial=limits.DEFAULT_ML_ENGINEER_ANNUAL_COST,
+        money=True,
     )
     horizon_years = number_field(
         limits.HORIZON_YEARS,

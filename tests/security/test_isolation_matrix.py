@@ -122,6 +122,7 @@ TABLE: dict[str, Row] = {
     # --- the wizard -----------------------------------------------------------------------
     "landing": Row(get=ALL_200, post=ALL_200),
     "api-docs": Row(get=ALL_200, post=ALL_200),
+    "favicon": Row(get=ALL_200, post=ALL_405, open_to_all=True),
     "api-plan": Row(get=ALL_405, post=(415, 415, 415, 415, 415, 415)),
     # A visitor starts a guest draft; members who can edit start one in their organisation;
     # viewers and staff without an organisation are sent to the dashboard with a message.
@@ -152,11 +153,10 @@ TABLE: dict[str, Row] = {
     # Every member may try a what-if; saving it as a new assessment needs an editor.
     "what-if": Row(get=ALL_405, post=(404, 200, 200, 200, 404, 404), writers=WRITERS),
     "share-create": Row(get=ALL_405, post=(404, 403, 200, 200, 404, 404), writers=WRITERS),
-    # Without htmx the revoke redirects to the report; with it, the panel is re-rendered.
+    # Posted without its confirmation (as here), a revoke shows the confirmation step.
     "share-revoke": Row(
         get=ALL_405,
-        post=(404, 403, 302, 302, 404, 404),
-        htmx=(404, 403, 200, 200, 404, 404),
+        post=(404, 403, 200, 200, 404, 404),
         writers=WRITERS,
     ),
     "shared-report": Row(get=ALL_200, post=ALL_405, open_to_all=True, kwargs=SHARE_TOKEN),
