@@ -18,31 +18,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from wizard.rules import PathFlip, Plan, PlanChange, RoadmapQuarter, Team
-from wizard.rules.money import format_money, round_for_people
+from wizard.rules.money import format_money
 from wizard.rules.stage import stage_for
-from wizard.templatetags.hireframe import CURRENCY_SYMBOLS
-
-
-def _with_currency(amount: str, currency: str) -> str:
-    negative = amount.startswith("-")
-    amount = amount.lstrip("-")
-    symbol = CURRENCY_SYMBOLS.get(currency)
-    text = f"{symbol}{amount}" if symbol else f"{amount} {currency}"
-    return f"−{text}" if negative else text
-
-
-def money_for_people(value: float, currency: str, *, about: bool = True) -> str:
-    """Money in a sentence or heading: "about £67k", "£1.25M" (exact: `format_money`)."""
-    rounded = round_for_people(value)
-    text = _with_currency(rounded.text, currency)
-    if rounded.exact or not about:
-        return text
-    return _("about %(amount)s") % {"amount": text}
+from wizard.templatetags.hireframe import money_for_people, with_currency
 
 
 def exact_money(value: float, currency: str) -> str:
     """Money in a table or export: "£66,666.67"."""
-    return _with_currency(format_money(value), currency)
+    return with_currency(format_money(value), currency)
 
 
 def _role_count(role: str, number: int) -> str:
