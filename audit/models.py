@@ -22,6 +22,7 @@ class Action(models.TextChoices):
     MEMBER_ADDED = "member.added", _("Member added")
     MEMBER_REMOVED = "member.removed", _("Member removed")
     MEMBER_ROLE_CHANGED = "member.role_changed", _("Member's role changed")
+    CURRENCY_CHANGED = "organisation.currency_changed", _("Currency changed")
     ASSESSMENT_COMPLETED = "assessment.completed", _("Assessment completed")
     ASSESSMENT_DELETED = "assessment.deleted", _("Assessment deleted")
     ASSESSMENTS_EXPORTED = "assessments.exported", _("Assessments exported")

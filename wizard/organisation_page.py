@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from orgs.forms import CurrencyForm
 from orgs.models import Membership
 from orgs.permissions import WRITE_ROLES, get_organisation_for_user
 from wizard.selectors import assessments_for_organisation
@@ -35,5 +36,8 @@ def organisation_home(request: HttpRequest, slug: str) -> HttpResponse:
             "can_write": membership.role in WRITE_ROLES,
             "can_delete": membership.role == Membership.Role.OWNER,
             "page": page,
+            "currency_form": CurrencyForm(initial={"currency": organisation.currency})
+            if membership.role == Membership.Role.OWNER
+            else None,
         },
     )
