@@ -73,7 +73,9 @@ class AuditEvent(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_action_display()} · {self.actor_email or _('anonymous')}"
+        # Outside the f-string, where gettext's extractor can see it.
+        actor = self.actor_email or _("anonymous")
+        return f"{self.get_action_display()} · {actor}"
 
     def get_action_display(self) -> str:
         try:
