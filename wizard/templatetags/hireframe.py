@@ -9,6 +9,7 @@ from django import template
 
 from wizard import labels, money_format
 from wizard.field_rendering import error_slot
+from wizard.reason_wording import reasons_in_language
 
 register = template.Library()
 
@@ -32,6 +33,13 @@ def number(value: Any, decimals: int = 2) -> str:
     if value is None or value == "":
         return "—"
     return money_format.number(value, decimals)
+
+
+@register.filter
+def reasons_in(item: Any, currency: str = "GBP") -> list[str]:
+    """A plan's or a path's reasons in the reader's language (stored English for plans
+    saved before reasons were kept as codes)."""
+    return reasons_in_language(item, currency)
 
 
 @register.filter
