@@ -8,6 +8,7 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordMixin
 from django.template import loader
+from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -15,11 +16,12 @@ from accounts.mail import send_email
 from accounts.models import User, normalise_email
 from accounts.validators import reject_control_characters
 from orgs.models import CURRENCIES, Organisation
+from wizard.money_format import describe_range
 from wizard.rules.limits import HEADCOUNT
 
 # One message for every way a headcount can be wrong, so "abc", 0 and 10,000,001 all say
 # what is accepted; the bounds come from the framework's limits, not from here.
-HEADCOUNT_MESSAGE = format_lazy(_("Enter {range}."), range=HEADCOUNT.describe())
+HEADCOUNT_MESSAGE = format_lazy(_("Enter {range}."), range=lazy(describe_range, str)(HEADCOUNT))
 
 
 class SignUpForm(SetPasswordMixin, forms.Form):

@@ -20,6 +20,7 @@ from babel.numbers import (
 )
 from django.utils import translation
 
+from wizard.rules.limits import NumberRange
 from wizard.rules.money import cents_half_up, round_for_people, rounded_parts
 
 MINUS = "\u2212"  # a true minus sign reads better than a hyphen before an amount
@@ -100,3 +101,22 @@ def money_for_people(value: float | int | None, currency: str, about: bool = Tru
     if parts.exact or not about:
         return text
     return translation.gettext("about %(amount)s") % {"amount": text}
+
+
+def describe_range(number_range: NumberRange) -> str:
+    """An accepted range in the reader's words: "a whole number from 1 to 10,000,000",
+    "eine ganze Zahl von 1 bis 10.000.000"."""
+    values = {
+        "low": number(number_range.minimum, 0 if number_range.integer else 2),
+        "high": number(number_range.maximum, 0 if number_range.integer else 2),
+    }
+    if number_range.min_exclusive:
+        if number_range.integer:
+            return (
+                translation.gettext("a whole number greater than %(low)s and at most %(high)s")
+                % values
+            )
+        return translation.gettext("a number greater than %(low)s and at most %(high)s") % values
+    if number_range.integer:
+        return translation.gettext("a whole number from %(low)s to %(high)s") % values
+    return translation.gettext("a number from %(low)s to %(high)s") % values
