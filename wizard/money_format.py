@@ -17,6 +17,8 @@ from babel.numbers import (
     format_currency,
     format_decimal,
     get_currency_symbol,
+    get_decimal_symbol,
+    get_group_symbol,
 )
 from django.utils import translation
 
@@ -35,6 +37,13 @@ def _locale(language: str) -> Locale:
 def reader_locale() -> Locale:
     """Babel's locale for the active language."""
     return _locale(translation.get_language() or "en-gb")
+
+
+def number_marks() -> tuple[str, str]:
+    """(thousands separator, decimal mark) of the active language: (",", ".") in English,
+    (".", ",") in German."""
+    locale = reader_locale()
+    return get_group_symbol(locale), get_decimal_symbol(locale)
 
 
 def _with_sign(text: str, negative: bool) -> str:
