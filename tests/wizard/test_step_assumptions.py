@@ -117,3 +117,15 @@ def test_step_4_saves_the_four_assumptions(owner_client, draft):
     assert assumptions["months_to_hire"] == 4.5
     assert assumptions["hires_per_quarter"] == 2
     assert assumptions["ml_engineer_annual_cost"] == 200_000  # step 3's, untouched
+
+
+def test_an_autosave_with_a_bad_build_cost_marks_that_field_in_place(owner_client, with_path):
+    """The answer's out-of-band error slots include the cost fields beside the rows."""
+    data = {**roi_data({}), "roi-costs-horizon_years": "0.5"}
+    response = post_step(owner_client, with_path, "roi", data, action=None, autosave=True)
+    html = response.content.decode()
+    assert response.status_code == 422
+    slot = html[html.index('id="id_roi-costs-horizon_years_error"') :][:400]
+    assert 'hx-swap-oob="true"' in html and "a number from 1 to 10" in slot
+    with_path.refresh_from_db()
+    assert with_path.answers["assumptions"]["horizon_years"] == 3
