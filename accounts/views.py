@@ -32,7 +32,8 @@ from accounts.services import (
     email_confirm,
 )
 from orgs.models import Invitation
-from orgs.permissions import get_open_invitation, guest_draft_codes
+from orgs.permissions import get_open_invitation
+from wizard.access import guest_draft_codes
 from wizard.answers_draft import has_headcount
 from wizard.models import Assessment
 from wizard.rate_limit import over_limit

@@ -1,4 +1,5 @@
-"""The organisation's pages: the dashboard, its home and the members page.
+"""The organisation's pages: the dashboard and the members page (its home, the list of
+assessments, is the wizard's: wizard/organisation_page.py).
 
 Every access decision is made in orgs/permissions.py; every write in orgs/services.py.
 """
@@ -10,7 +11,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -21,7 +21,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from orgs.forms import InvitationForm, RoleForm
 from orgs.models import Invitation, Membership, Organisation
 from orgs.permissions import (
-    WRITE_ROLES,
     can_manage_members,
     get_invitation_for_owner,
     get_member_for_owner,
@@ -46,9 +45,6 @@ from orgs.services import (
     membership_remove,
     membership_set_role,
 )
-from wizard.selectors import assessments_for_organisation
-
-ASSESSMENTS_PER_PAGE = 20
 
 
 @login_required
@@ -63,26 +59,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     if len(memberships) == 1:
         return redirect("organisation", slug=memberships[0].organisation.slug)
     return render(request, "orgs/choose.html", {"memberships": memberships})
-
-
-@login_required
-@require_GET
-def organisation_home(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation, membership = get_organisation_for_user(request, slug)
-    page = Paginator(assessments_for_organisation(organisation), ASSESSMENTS_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
-    return render(
-        request,
-        "orgs/home.html",
-        {
-            "organisation": organisation,
-            "membership": membership,
-            "can_write": membership.role in WRITE_ROLES,
-            "can_delete": membership.role == Membership.Role.OWNER,
-            "page": page,
-        },
-    )
 
 
 # An organisation always keeps an owner, who can invite people and manage roles.

@@ -32,8 +32,8 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from audit.models import Action
-from audit.paginators import LargeTablePaginator
 from audit.services import audit_record
+from config.large_table_pagination import LargeTablePaginator
 from orgs.models import Organisation
 from wizard import labels
 from wizard.models import Assessment

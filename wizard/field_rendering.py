@@ -17,6 +17,7 @@ from django.template.backends.jinja2 import Jinja2 as JinjaTemplates
 from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 
 def error_slot(field: BoundField, *, oob: bool = False) -> SafeString:
@@ -33,6 +34,23 @@ def error_slot(field: BoundField, *, oob: bool = False) -> SafeString:
     )
 
 
+def char_counter(field: BoundField) -> SafeString:
+    """Below a field with a told (not enforced) length limit: the limit, which the page's
+    script turns into a live count; empty for any other field."""
+    limit = field.field.widget.attrs.get("data-max-length")
+    if not limit:
+        return mark_safe("")
+    return format_html(
+        '<div id="{}_count" class="form-text char-count" data-char-count="{}" '
+        'data-counting="{}" data-over="{}">{}</div>',
+        field.auto_id,
+        limit,
+        _("%(count)s of %(limit)s characters"),
+        _("%(over)s characters too many: the limit is %(limit)s."),
+        _("Up to %(limit)s characters.") % {"limit": limit},
+    )
+
+
 class FieldRenderer(Jinja2):
     """Django's Jinja2 form renderer with our field-group template (wizard/jinja2/)."""
 
@@ -43,6 +61,7 @@ class FieldRenderer(Jinja2):
         # field.html draws the error slot with the function the htmx answers use.
         engine = super().engine
         engine.env.globals["error_slot"] = error_slot
+        engine.env.globals["char_counter"] = char_counter
         return engine
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from typing import Any
 
 from django import forms
@@ -13,17 +14,39 @@ from django.utils.translation import gettext_lazy as _
 
 from wizard.rules import NumberRange
 from wizard.rules.field_checks import Rejected, check_name
+from wizard.rules.limits import MAX_PATH_NAME_LENGTH
 
 # People write 250,000 or 250 000; both mean the same number.
 _GROUPING = re.compile(r"[,\s_\u00a0\u202f']")
+# 1e6, 2.5E3: short for a scientist, a typo for anyone else; refused the same way in every
+# number field rather than read by some (floats) and refused by others (integers).
+_EXPONENT = re.compile(r"\d[eE][+-]?\d")
+
+
+def plain_number(text: str, *, money: bool = False) -> str:
+    """`text` as Python reads a number: without thousands separators and spaces and, for
+    an amount of money, without its currency symbol ("£250,000" → "250000").
+
+    Raises ValidationError for exponent notation ("1e6").
+    """
+    if money:
+        text = "".join(char for char in text if unicodedata.category(char) != "Sc")
+    text = _GROUPING.sub("", text)
+    if _EXPONENT.search(text):
+        raise ValidationError(
+            _("Write the number out in full, such as 1,000,000 rather than 1e6."),
+            code="exponent",
+        )
+    return text
 
 
 class _HumanNumberMixin:
     number_range: NumberRange
+    money: bool = False
 
     def to_python(self, value: Any) -> Any:
         if isinstance(value, str):
-            value = _GROUPING.sub("", value)
+            value = plain_number(value, money=self.money)
         return super().to_python(value)  # type: ignore[misc]
 
     def validate(self, value: Any) -> None:
@@ -50,9 +73,11 @@ def number_field(
     label: Any,
     help_text: Any = "",
     required: bool = True,
+    money: bool = False,
     **kwargs: Any,
 ) -> forms.Field:
-    """A text input for a number in `number_range`, with the engine's wording on error."""
+    """A text input for a number in `number_range`, with the engine's wording on error.
+    With `money`, a currency symbol typed with the amount is accepted and ignored."""
     message = _("Enter %(range)s.") % {"range": number_range.describe()}
     field_class = RangeIntegerField if number_range.integer else RangeFloatField
     field = field_class(
@@ -68,11 +93,36 @@ def number_field(
         **kwargs,
     )
     field.number_range = number_range
+    field.money = money
     return field
 
 
+class CountedCharField(forms.CharField):
+    """A text field whose limit is told, not enforced by the browser: `maxlength` would cut
+    a long paste short without a word. The field's counter (wizard/jinja2/wizard/field.html,
+    kept live by static/js/wizard.js) shows the limit, and the server refuses a longer value
+    with a message saying by how much."""
+
+    def __init__(self, *, max_length: int, **kwargs: Any) -> None:
+        kwargs.setdefault("error_messages", {})
+        kwargs["error_messages"].setdefault(
+            "max_length",
+            _("Keep this to %(limit_value)d characters or fewer: it has %(show_value)d."),
+        )
+        super().__init__(max_length=max_length, **kwargs)
+
+    def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
+        attrs = super().widget_attrs(widget)
+        attrs.pop("maxlength", None)
+        attrs["data-max-length"] = str(self.max_length)
+        return attrs
+
+
 def validate_path_name(value: str) -> None:
-    """The engine's rule for a path's name: trimmed, 1 to 120 characters, printable."""
+    """The engine's rule for a path's name: trimmed, 1 to 120 characters, printable. (A
+    name too long is the field's own `max_length` message, with its count.)"""
+    if len(value) > MAX_PATH_NAME_LENGTH:
+        return
     try:
         check_name(value)
     except Rejected as rejected:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from wizard import labels
 from wizard.field_rendering import RENDERER, RenderedForm
-from wizard.form_fields import number_field, validate_path_name
+from wizard.form_fields import CountedCharField, number_field, validate_path_name
 from wizard.rules import limits
 from wizard.rules.field_checks import name_key
 
@@ -59,7 +60,7 @@ class MaturityForm(StepForm):
 
 
 class PathForm(StepForm):
-    name = forms.CharField(
+    name = CountedCharField(
         label=_("Name"),
         max_length=limits.MAX_PATH_NAME_LENGTH,
         validators=[validate_path_name],
@@ -70,7 +71,7 @@ class PathForm(StepForm):
         choices=[("", _("Choose…")), *KIND_CHOICES],
         error_messages={"required": _("Choose the kind of work this path needs.")},
     )
-    description = forms.CharField(
+    description = CountedCharField(
         label=_("The process, in one line"),
         required=False,
         max_length=200,
@@ -132,6 +133,36 @@ def path_formset(blank_rows: int = 0) -> type[BasePathFormSet]:
     )
 
 
+# What "a slightly better model" is worth depends on the kind of work: a forecast is more
+# often right, a draft needs less rework, an agent's task more often ends well on its own.
+ANNUAL_IMPACT_WORDING = {
+    "predictive": (
+        _("Yearly value of a 2–3 % accuracy gain"),
+        _(
+            "What a slightly more accurate model would be worth each year on this path: revenue kept, costs avoided."
+        ),
+    ),
+    "generative": (
+        _("Yearly value of slightly better drafts"),
+        _(
+            "What it would be worth each year if 2 or 3 in every 100 drafts, summaries or answers that need fixing today came out right first time: rework saved, replies sent sooner."
+        ),
+    ),
+    "agentic": (
+        _("Yearly value of a few more tasks done right unaided"),
+        _(
+            "What it would be worth each year if 2 or 3 in every 100 tasks that need a person to step in today were finished correctly on their own: hours saved, mistakes avoided."
+        ),
+    ),
+    "vision_audio": (
+        _("Yearly value of slightly better recognition"),
+        _(
+            "What it would be worth each year if images, video or speech were recognised correctly 2 or 3 times more in every 100: fewer misses, less checking by hand."
+        ),
+    ),
+}
+
+
 class RoiForm(StepForm):
     annual_impact = number_field(
         limits.ANNUAL_IMPACT,
@@ -140,6 +171,7 @@ class RoiForm(StepForm):
             "What a slightly more accurate model would be worth each year on this path: revenue kept, costs avoided."
         ),
         initial=limits.DEFAULT_ANNUAL_IMPACT,
+        money=True,
     )
     labelled_examples = number_field(
         limits.LABELLED_EXAMPLES,
@@ -169,13 +201,70 @@ class RoiForm(StepForm):
         initial=limits.DEFAULT_NEEDS_EXPLAINABILITY,
     )
 
+    def word_for_kind(self, kind: str) -> None:
+        """Ask the yearly-value question in the terms of this path's kind of work."""
+        wording = ANNUAL_IMPACT_WORDING.get(kind)
+        if wording is not None:
+            field = self.fields["annual_impact"]
+            field.label, field.help_text = wording
 
-RoiFormSet = forms.formset_factory(
-    RoiForm,
-    extra=0,
-    max_num=limits.MAX_CRITICAL_PATHS,
-    absolute_max=limits.MAX_CRITICAL_PATHS,
-    renderer=RENDERER,
+
+class BuildCostForm(StepForm):
+    """The two answers every path's build cost and net value depend on, asked beside them."""
+
+    ml_engineer_annual_cost = number_field(
+        limits.ML_ENGINEER_ANNUAL_COST,
+        label=_("Yearly cost of one ML engineer"),
+        help_text=format_lazy(
+            _(
+                "Fully loaded: salary, benefits, equipment and overheads, in your currency. Default: {default}. It prices each path's build."
+            ),
+            default=f"{limits.DEFAULT_ML_ENGINEER_ANNUAL_COST:,}",
+        ),
+        initial=limits.DEFAULT_ML_ENGINEER_ANNUAL_COST,
+        money=True,
+    )
+    horizon_years = number_field(
+        limits.HORIZON_YEARS,
+        label=_("Years a custom model must pay back within"),
+        help_text=format_lazy(
+            _(
+                "The horizon for every path's net value. Three years is a common choice. Default: {default}."
+            ),
+            default=limits.DEFAULT_HORIZON_YEARS,
+        ),
+        initial=limits.DEFAULT_HORIZON_YEARS,
+    )
+
+
+class BaseRoiFormSet(forms.BaseFormSet):
+    """The paths' rows, and beside them (`companion`) the ML engineer's cost and horizon
+    that every row's build cost uses; valid only when both are."""
+
+    def __init__(self, *args: Any, companion_initial: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.companion = BuildCostForm(
+            self.data if self.is_bound else None,
+            initial=companion_initial,
+            prefix=f"{self.prefix}-costs",
+        )
+
+    def is_valid(self) -> bool:
+        rows_valid = super().is_valid()
+        return self.companion.is_valid() and rows_valid
+
+
+# formset_factory's type forgets the companion form the base class adds.
+RoiFormSet = cast(
+    "type[BaseRoiFormSet]",
+    forms.formset_factory(
+        RoiForm,
+        formset=BaseRoiFormSet,
+        extra=0,
+        max_num=limits.MAX_CRITICAL_PATHS,
+        absolute_max=limits.MAX_CRITICAL_PATHS,
+        renderer=RENDERER,
+    ),
 )
 
 
@@ -193,15 +282,45 @@ class HiringForm(StepForm):
     integrate_existing_systems = forms.BooleanField(
         label=_("AI must fit into systems and processes we already run"), required=False
     )
-    ml_engineer_annual_cost = number_field(
-        limits.ML_ENGINEER_ANNUAL_COST,
-        label=_("Yearly cost of one ML engineer"),
-        help_text=_("Fully loaded: salary, benefits, equipment and overheads, in your currency."),
-        initial=limits.DEFAULT_ML_ENGINEER_ANNUAL_COST,
+    ai_engineer_annual_cost = number_field(
+        limits.AI_ENGINEER_ANNUAL_COST,
+        label=_("Yearly cost of one AI engineer"),
+        help_text=format_lazy(
+            _(
+                "Fully loaded, applied AI engineers too. Default: {default}. It prices the team a year."
+            ),
+            default=f"{limits.DEFAULT_AI_ENGINEER_ANNUAL_COST:,}",
+        ),
+        initial=limits.DEFAULT_AI_ENGINEER_ANNUAL_COST,
+        money=True,
     )
-    horizon_years = number_field(
-        limits.HORIZON_YEARS,
-        label=_("Years a custom model must pay back within"),
-        help_text=_("The horizon for every path's net value. Three years is a common choice."),
-        initial=limits.DEFAULT_HORIZON_YEARS,
+    infra_engineer_annual_cost = number_field(
+        limits.INFRA_ENGINEER_ANNUAL_COST,
+        label=_("Yearly cost of one infrastructure engineer"),
+        help_text=format_lazy(
+            _("Fully loaded, for ML and AI infrastructure alike. Default: {default}."),
+            default=f"{limits.DEFAULT_INFRA_ENGINEER_ANNUAL_COST:,}",
+        ),
+        initial=limits.DEFAULT_INFRA_ENGINEER_ANNUAL_COST,
+        money=True,
+    )
+    months_to_hire = number_field(
+        limits.MONTHS_TO_HIRE,
+        label=_("Months from opening a role to the person starting"),
+        help_text=format_lazy(
+            _("Search, interviews, offer and notice period. Default: {default}."),
+            default=limits.DEFAULT_MONTHS_TO_HIRE,
+        ),
+        initial=limits.DEFAULT_MONTHS_TO_HIRE,
+    )
+    hires_per_quarter = number_field(
+        limits.HIRES_PER_QUARTER,
+        label=_("Roles you can open in one quarter"),
+        help_text=format_lazy(
+            _(
+                "How many searches your hiring managers and recruiters can run at once. Default: {default}."
+            ),
+            default=limits.DEFAULT_HIRES_PER_QUARTER,
+        ),
+        initial=limits.DEFAULT_HIRES_PER_QUARTER,
     )

@@ -9,8 +9,6 @@ from django.utils.translation import gettext_lazy as _
 
 from orgs.models import Organisation
 
-STEP_COUNT = 4
-
 
 class Assessment(models.Model):
     """One run of the four-step framework for an organisation (or a guest's draft).
@@ -96,8 +94,11 @@ class Assessment(models.Model):
 
     @property
     def current_step(self) -> int:
-        """The step a draft resumes at: the furthest reached, at most the last."""
-        return min(self.furthest_step, STEP_COUNT)
+        """The number of the step a draft resumes at: the furthest reached, at most the last."""
+        # The steps (forms and all) are registered above the models: import them late.
+        from wizard.steps import current_step
+
+        return current_step(self).number
 
     @property
     def is_guest_draft(self) -> bool:

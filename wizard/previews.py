@@ -1,36 +1,18 @@
-"""What the preview column shows while a step is answered: the engine's verdict on the
-saved answers, with this step's typed values written in once they are valid (an invalid
-value is explained by its field, and the preview keeps the last valid answers)."""
+"""What the preview column shows while a step is answered: the engine's verdict on a
+draft (the saved answers, or the ones just saved), planned once per request."""
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
-from wizard.answers_draft import has_headcount, to_engine_answers
-from wizard.models import Assessment
-from wizard.rules import AnswersInvalid, Plan, make_plan
-from wizard.steps import Step
+from wizard.answers_draft import Draft, has_headcount
 
 
-def candidate_answers(assessment: Assessment, step: Step, form: Any) -> dict[str, Any]:
-    """The saved answers with this step's form written in, when the form is valid."""
-    if form is not None and form.is_bound and form.is_valid():
-        answers, _ = step.apply(assessment, form)
-        return answers
-    return copy.deepcopy(assessment.answers)
-
-
-def plan_for(answers: dict[str, Any]) -> Plan | None:
-    try:
-        return make_plan(to_engine_answers(answers))
-    except AnswersInvalid:
-        return None
-
-
-def preview_context(assessment: Assessment, step: Step, form: Any = None) -> dict[str, Any]:
-    answers = candidate_answers(assessment, step, form)
-    plan = plan_for(answers)
+def preview_context(answers: dict[str, Any], draft: Draft | None = None) -> dict[str, Any]:
+    """The preview of `draft`, or, without one, of the stored `answers`."""
+    if draft is None:
+        draft = Draft.saved(answers)
+    plan = draft.plan if draft is not None else None
     context: dict[str, Any] = {
         "plan": plan,
         "headcount_known": has_headcount(answers),

@@ -14,22 +14,24 @@ from accounts.models import User
 from audit.models import Action
 from audit.services import audit_record
 from orgs.models import Membership, Organisation
-from wizard.answers_draft import blank_answers, has_headcount, normalised, to_engine_answers
-from wizard.models import STEP_COUNT, Assessment
-from wizard.rules import make_plan, plan_to_dict
-from wizard.step_actions import conflicting_fields
-from wizard.steps import Step
+from wizard.answers_draft import Draft, blank_answers, has_headcount
+from wizard.models import Assessment
+from wizard.pdf_files import pdf_render_later
+from wizard.rules import plan_to_dict
+from wizard.steps import STEP_COUNT, Step, StepForm
 from wizard.team_summary import team_summary
 
 GUEST_DRAFT_MAX_AGE = timedelta(days=30)
 
 
 class StaleVersion(Exception):
-    """The assessment was saved elsewhere since the caller loaded it."""
+    """The assessment was saved elsewhere since the caller loaded it. `conflicts` lists
+    the answers of the step being saved that the other save holds differently."""
 
-    def __init__(self, current: Assessment) -> None:
+    def __init__(self, current: Assessment, conflicts: list[dict[str, str]] | None = None) -> None:
         super().__init__(f"assessment {current.code} is at version {current.version}")
         self.current = current
+        self.conflicts = conflicts or []
 
 
 class NotReady(Exception):
@@ -64,20 +66,22 @@ def assessment_start(
 
 def _record_completion(assessment: Assessment, actor: User | None) -> Assessment:
     audit_record(
-        action="assessment.completed",
+        action=Action.ASSESSMENT_COMPLETED,
         actor=actor,
         organisation=assessment.organisation,
         target=str(assessment.code),
         details={"rules_version": assessment.rules_version, "team": assessment.team_summary},
     )
+    # The report is final now: its PDF is rendered once, by the worker, ready for download.
+    pdf_render_later(assessment=assessment)
     return assessment
 
 
-def _completion(answers: dict[str, Any]) -> dict[str, Any]:
+def _completion(draft: Draft) -> dict[str, Any]:
     """The plan snapshot with its rules version, and the columns lists filter on."""
-    if not has_headcount(answers):
+    if not draft.headcount_known:
         raise NotReady
-    plan = plan_to_dict(make_plan(to_engine_answers(answers)))
+    plan = plan_to_dict(draft.plan)
     return {
         "status": Assessment.Status.COMPLETE,
         "plan": plan,
@@ -93,30 +97,36 @@ def assessment_save_step(
     *,
     assessment: Assessment,
     step: Step,
-    form: Any,
+    form: StepForm,
     expected_version: int,
     advance: bool,
     finish: bool = False,
     actor: User | None = None,
-) -> Assessment:
+) -> tuple[Assessment, Draft]:
     """Write one step's valid form into the draft; with `advance`, the step counts as
-    done; with `finish` (the last step), the plan is computed and stored in the same write."""
-    answers, descriptions = step.apply(assessment, form)
+    done; with `finish` (the last step), the plan is computed and stored in the same write.
+
+    Returns the saved assessment and the draft written (whose `plan` is made at most once,
+    for the snapshot or the preview). Raises StaleVersion, with the differing answers, if
+    someone else saved this step differently since `expected_version`.
+    """
+    draft = step.draft(assessment, form)
     changes: dict[str, Any] = {
-        "answers": normalised(answers),
-        "path_descriptions": descriptions,
+        "answers": draft.answers,
+        "path_descriptions": draft.descriptions,
     }
     if advance:
         changes["furthest_step"] = max(assessment.furthest_step, step.number + 1)
     if finish:
-        changes.update(_completion(changes["answers"]))
+        changes.update(_completion(draft))
     try:
         saved = _write(assessment, expected_version=expected_version, **changes)
     except StaleVersion as stale:
         # A save that only repeats what is already saved (a retry, a restored tab) takes
         # nothing from anyone: write it on top instead of calling it a conflict.
-        if conflicting_fields(step, stale.current, form) or stale.current.is_complete:
-            raise
+        conflicts = step.conflicts(stale.current, form)
+        if conflicts or stale.current.is_complete:
+            raise StaleVersion(stale.current, conflicts) from None
         return assessment_save_step(
             assessment=stale.current,
             step=step,
@@ -126,7 +136,7 @@ def assessment_save_step(
             finish=finish,
             actor=actor,
         )
-    return _record_completion(saved, actor) if finish else saved
+    return (_record_completion(saved, actor) if finish else saved), draft
 
 
 def assessment_finish(
@@ -135,7 +145,8 @@ def assessment_finish(
     """Compute the plan, keep it as a snapshot with its rules version, mark complete."""
     if assessment.furthest_step <= STEP_COUNT:
         raise NotReady
-    saved = _write(assessment, expected_version=expected_version, **_completion(assessment.answers))
+    completion = _completion(Draft(assessment.answers, assessment.path_descriptions))
+    saved = _write(assessment, expected_version=expected_version, **completion)
     return _record_completion(saved, actor)
 
 
@@ -223,14 +234,15 @@ def assessment_from_what_if(
     *, assessment: Assessment, answers: dict[str, Any], user: User
 ) -> Assessment:
     """Keep a what-if as a new, finished assessment beside the one it came from."""
+    draft = Draft(answers, list(assessment.path_descriptions))
     new = Assessment.objects.create(
         organisation=assessment.organisation,
         created_by=user,
         title=assessment.title,
-        answers=normalised(answers),
-        path_descriptions=assessment.path_descriptions,
+        answers=draft.answers,
+        path_descriptions=draft.descriptions,
         furthest_step=STEP_COUNT + 1,
         copied_from=assessment,
     )
-    saved = _write(new, expected_version=new.version, **_completion(new.answers))
+    saved = _write(new, expected_version=new.version, **_completion(draft))
     return _record_completion(saved, user)

@@ -1,8 +1,9 @@
 """The wizard's pages. Views parse the request, call one service and render; the steps'
-rules live in steps.py, the writes in services.py and access in orgs/permissions.py."""
+rules live in the steps/ package, the writes in services.py and access in wizard/access.py."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from django.contrib import messages
@@ -12,17 +13,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect, push_url
 
-from orgs.permissions import (
-    Access,
-    get_assessment_for_user,
-    get_organisation_for_user,
-    remember_guest_draft,
-    require_writer,
-)
+from orgs.permissions import get_organisation_for_user, require_writer
 from wizard import api_docs as api_docs_content
-from wizard.models import STEP_COUNT
+from wizard.access import Access, get_assessment_for_user, remember_guest_draft
+from wizard.answers_draft import Draft
 from wizard.previews import preview_context
 from wizard.rules import RULES_VERSION
 from wizard.services import (
@@ -34,8 +31,18 @@ from wizard.services import (
     assessment_start,
     default_organisation_for,
 )
-from wizard.step_actions import conflicting_fields, parse_action
-from wizard.steps import STEPS, STEPS_BY_SLUG, Step, resume_url, saved_row_positions, step_url
+from wizard.step_actions import parse_action
+from wizard.steps import (
+    STEP_COUNT,
+    STEPS,
+    Step,
+    StepForm,
+    resume_url,
+    step_after,
+    step_before,
+    step_for_slug,
+    step_url,
+)
 
 
 def landing(request: HttpRequest) -> HttpResponse:
@@ -83,36 +90,51 @@ def resume(request: HttpRequest, code: str) -> HttpResponse:
     return redirect(resume_url(access.assessment))
 
 
+def _conflict(stale: StaleVersion) -> dict[str, Any]:
+    return {"version": stale.current.version, "fields": stale.conflicts}
+
+
 def _render_step(
     request: HttpRequest,
     access: Access,
     step: Step,
-    form: Any = None,
+    form: StepForm | None = None,
     *,
     status: int = 200,
+    draft: Draft | None = None,
     conflict: dict[str, Any] | None = None,
-    extra: dict[str, Any] | None = None,
+    add_row: bool = False,
+    saved_at: datetime | None = None,
 ) -> HttpResponse:
+    """The step's page (or, for htmx, its body). `draft`, when the request just saved
+    one, is what the preview shows; otherwise it shows the stored answers."""
     assessment = access.assessment
     if form is None:
-        form = step.build(assessment, add_row=bool(extra and extra.get("add_row")))
+        form = step.build(assessment, add_row=add_row)
+    previous = step_before(step)
+    refused = form.is_bound and not form.is_valid()
+    # A refused post shows what was refused, at the top, and no preview: the saved answers'
+    # preview would contradict the form, and the typed ones cannot be planned.
     context = {
         "assessment": assessment,
         "access": access,
         "step": step,
         "steps": STEPS,
+        "step_count": STEP_COUNT,
         "form": form,
         "step_url": step_url(assessment, step),
         "autosave_url": reverse("autosave", args=[assessment.code, step.slug]),
-        "previous_url": step_url(assessment, STEPS[step.number - 2]) if step.number > 1 else None,
+        "previous_step": previous,
+        "previous_url": step_url(assessment, previous) if previous else None,
         "conflict": conflict,
+        "saved_at": saved_at,
         "currency": assessment.organisation.currency if assessment.organisation else "GBP",
-        **preview_context(assessment, step, form),
-        **(extra or {}),
+        "error_summary": step.error_summary(assessment, form) if refused else [],
+        "preview_hidden": refused,
+        "add_refused": refused and add_row,
+        **({} if refused else preview_context(assessment.answers, draft)),
+        **step.extra_context(assessment, form),
     }
-    if step.slug == "roi":
-        names = [path["name"] for path in assessment.answers.get("critical_paths", [])]
-        context["roi_rows"] = list(zip(form.forms, names, strict=False))
     template = (
         "wizard/step.html#wizard-body"
         if request.htmx and not request.htmx.history_restore_request
@@ -121,24 +143,17 @@ def _render_step(
     return render(request, template, context, status=status)
 
 
-def _stale_response(
-    request: HttpRequest, access: Access, step: Step, form: Any, stale: StaleVersion
-) -> HttpResponse:
-    access = Access(stale.current, access.role)
-    conflict = {
-        "version": stale.current.version,
-        "fields": conflicting_fields(step, stale.current, form),
-    }
-    return _render_step(
-        request, access, step, form, status=409 if request.htmx else 200, conflict=conflict
-    )
+def _step_for(slug: str) -> Step:
+    step = step_for_slug(slug)
+    if step is None:
+        raise Http404
+    return step
 
 
 @require_http_methods(["GET", "POST"])
+@vary_on_headers("HX-Request")  # a whole page, or the step's partial for htmx
 def step_view(request: HttpRequest, code: str, slug: str) -> HttpResponse:
-    step = STEPS_BY_SLUG.get(slug)
-    if step is None:
-        raise Http404
+    step = _step_for(slug)
     access = get_assessment_for_user(request, code, write=request.method == "POST")
     assessment = access.assessment
     if assessment.is_complete:
@@ -149,35 +164,38 @@ def step_view(request: HttpRequest, code: str, slug: str) -> HttpResponse:
     if request.method == "GET":
         return _render_step(request, access, step)
 
-    action = parse_action(request.POST)
+    action = parse_action(request.POST, step)
     form = step.build(assessment, action.data)
     if not form.is_valid():
-        return _render_step(request, access, step, form, extra={"add_row": action.kind == "add"})
-    advance = action.kind == "continue"
+        return _render_step(request, access, step, form, add_row=action.adds_row)
     try:
-        assessment = assessment_save_step(
+        assessment, draft = assessment_save_step(
             assessment=assessment,
             step=step,
             form=form,
             expected_version=action.expected_version,
-            advance=advance,
-            finish=advance and step.number == STEP_COUNT,
+            advance=action.advances,
+            finish=action.advances and step.is_last,
             actor=request.user if request.user.is_authenticated else None,
         )
     except StaleVersion as stale:
-        return _stale_response(request, access, step, form, stale)
+        status = 409 if request.htmx else 200
+        access = Access(stale.current, access.role)
+        return _render_step(request, access, step, form, status=status, conflict=_conflict(stale))
     except NotReady:
         return redirect(resume_url(assessment))
-    if not advance:  # a row added or removed, or "Keep my answers" without JavaScript
-        extra = {"add_row": action.kind == "add", "saved_at": timezone.now()}
-        response = _render_step(request, access, step, extra=extra)
-    elif assessment.is_complete:
+    following = step_after(step)
+    if not action.advances:  # a row added or removed, or "Keep my answers" without JavaScript
+        response = _render_step(
+            request, access, step, draft=draft, add_row=action.adds_row, saved_at=timezone.now()
+        )
+    elif assessment.is_complete or following is None:
         url = reverse("report", args=[assessment.code])
         response = HttpResponseClientRedirect(url) if request.htmx else redirect(url)
     else:
-        next_url = step_url(assessment, STEPS[step.number])
+        next_url = step_url(assessment, following)
         if request.htmx:
-            response = push_url(_render_step(request, access, STEPS[step.number]), next_url)
+            response = push_url(_render_step(request, access, following, draft=draft), next_url)
         else:
             response = redirect(next_url)
     # Tells the page's script that the answers it kept in the browser are on the server.
@@ -188,26 +206,25 @@ def step_view(request: HttpRequest, code: str, slug: str) -> HttpResponse:
 @require_POST
 def autosave(request: HttpRequest, code: str, slug: str) -> HttpResponse:
     """Save one step as it is typed; answers with out-of-band updates for the page."""
-    step = STEPS_BY_SLUG.get(slug)
-    if step is None:
-        raise Http404
+    step = _step_for(slug)
     access = get_assessment_for_user(request, code, write=True)
     assessment = access.assessment
     if assessment.is_complete:
         return HttpResponseClientRedirect(reverse("report", args=[assessment.code]))
-    action = parse_action(request.POST)
+    action = parse_action(request.POST, step)
     form = step.build(assessment, action.data)
     context: dict[str, Any] = {
         "step": step,
         "form": form,
         "assessment": assessment,
         "currency": assessment.organisation.currency if assessment.organisation else "GBP",
+        **step.extra_context(assessment, form),
     }
     if not form.is_valid():
-        context.update(preview_context(assessment, step))
+        context.update(preview_context(assessment.answers))
         return render(request, "wizard/autosave.html", context, status=422)
     try:
-        assessment = assessment_save_step(
+        assessment, draft = assessment_save_step(
             assessment=assessment,
             step=step,
             form=form,
@@ -215,16 +232,16 @@ def autosave(request: HttpRequest, code: str, slug: str) -> HttpResponse:
             advance=False,
         )
     except StaleVersion as stale:
-        context["conflict"] = {
-            "version": stale.current.version,
-            "fields": conflicting_fields(step, stale.current, form),
-        }
+        context["conflict"] = _conflict(stale)
         context["autosave_url"] = reverse("autosave", args=[assessment.code, step.slug])
         context["step_url"] = step_url(assessment, step)
         return render(request, "wizard/autosave.html", context, status=409)
-    context.update(preview_context(assessment, step), saved_at=timezone.now(), saved=True)
-    if step.slug == "paths":
-        context["row_positions"] = saved_row_positions(form)
+    context.update(
+        preview_context(assessment.answers, draft),
+        saved_at=timezone.now(),
+        saved=True,
+        saved_inputs=step.saved_inputs(form),
+    )
     return render(request, "wizard/autosave.html", context)
 
 

@@ -17,6 +17,7 @@
     var el = statusEl();
     if (!el) return;
     el.textContent = el.dataset[key] || el.textContent;
+    delete el.dataset.savedAt; // no longer the latest word: keep it as it is now
     el.dataset.state = state || "";
     var retry = retryButton();
     if (retry) retry.classList.toggle("d-none", state !== "error");
@@ -94,6 +95,47 @@
       event.detail.parameters.csrfmiddlewaretoken = token;
     }
   });
+
+  // "Saved at" in the viewer's own time: the server sends the moment (ISO 8601) and a
+  // fallback in its own time zone, labelled; here it is shown in the browser's zone, in
+  // the page's language.
+  function localiseSavedAt() {
+    var el = statusEl();
+    if (!el || !el.dataset.savedAt || !el.dataset.savedText || !window.Intl) return;
+    var moment = new Date(el.dataset.savedAt);
+    if (isNaN(moment.getTime())) return;
+    var time = new Intl.DateTimeFormat(document.documentElement.lang || undefined, {
+      hour: "2-digit", minute: "2-digit", hourCycle: "h23"
+    }).format(moment);
+    el.textContent = el.dataset.savedText.replace("%(time)s", time);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", localiseSavedAt);
+  else localiseSavedAt();
+  document.addEventListener("htmx:oobAfterSwap", localiseSavedAt);
+  document.addEventListener("htmx:afterSettle", localiseSavedAt);
+
+  // A field with a length limit (data-max-length) counts its characters as they are
+  // typed, and says by how much a name is too long; the server refuses it with the same
+  // count. Characters are counted as the server counts them: code points, trimmed.
+  function updateCounter(input) {
+    var counter = document.getElementById(input.id + "_count");
+    if (!counter || !counter.dataset.charCount) return;
+    var limit = parseInt(counter.dataset.charCount, 10);
+    var count = Array.from(input.value.trim()).length;
+    var over = count - limit;
+    var text = over > 0 ? counter.dataset.over.replace("%(over)s", over) : counter.dataset.counting.replace("%(count)s", count);
+    counter.textContent = text.replace("%(limit)s", limit);
+    counter.classList.toggle("is-over", over > 0);
+  }
+  function updateCounters() {
+    document.querySelectorAll("[data-max-length]").forEach(updateCounter);
+  }
+  document.addEventListener("input", function (event) {
+    if (event.target.matches && event.target.matches("[data-max-length]")) updateCounter(event.target);
+  });
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", updateCounters);
+  else updateCounters();
+  document.addEventListener("htmx:afterSettle", updateCounters);
 
   // Only with JavaScript is anything saved as you type, so only then is it promised.
   function promiseAutosave() {

@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from orgs import services
 from orgs.models import Membership
+from tests.conftest import client_for
 from tests.factories import UserFactory
-from tests.wizard.conftest import client_for
 
 pytestmark = pytest.mark.django_db
 

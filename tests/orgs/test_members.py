@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 
 from orgs.models import Membership
+from tests.conftest import client_for
 from tests.factories import MembershipFactory
-from tests.wizard.conftest import client_for
 
 pytestmark = pytest.mark.django_db
 

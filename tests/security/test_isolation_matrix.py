@@ -70,6 +70,13 @@ TABLE: dict[str, Row] = {
         post=(200, 302, 302, 302, 302, 302),
         writers=frozenset({"anonymous"}),
     ),
+    "signup-sent": Row(get=ALL_200, post=ALL_405),
+    # Asking for a new confirmation link: a visitor must type an address (422 when empty);
+    # a signed-in person gets one for their own address.
+    "confirm-resend": Row(get=ALL_200, post=(422, 302, 302, 302, 302, 302)),
+    "confirm-email": Row(
+        get=(404,) * 6, post=(404,) * 6, open_to_all=True, kwargs={"token": "not-a-token"}
+    ),
     "login": Row(get=ALL_200, post=ALL_200),
     "logout": Row(get=ALL_405, post=(302, 302, 302, 302, 302, 302)),
     "password_change": Row(get=(302, 200, 200, 200, 200, 200), post=(302, 200, 200, 200, 200, 200)),
@@ -143,6 +150,7 @@ TABLE: dict[str, Row] = {
     "report-pdf": Row(get=(404, 200, 200, 200, 404, 404), post=ALL_405),
     "report-json": Row(get=(404, 200, 200, 200, 404, 404), post=ALL_405),
     "report-csv": Row(get=(404, 200, 200, 200, 404, 404), post=ALL_405),
+    "report-roadmap-csv": Row(get=(404, 200, 200, 200, 404, 404), post=ALL_405),
     # Every member may try a what-if; saving it as a new assessment needs an editor.
     "what-if": Row(get=ALL_405, post=(404, 200, 200, 200, 404, 404), writers=WRITERS),
     "share-create": Row(get=ALL_405, post=(404, 403, 200, 200, 404, 404), writers=WRITERS),
@@ -174,9 +182,7 @@ def _is_scoped(route_kwargs: tuple[str, ...], row: Row) -> bool:
 @pytest.fixture
 def fast_pdfs(monkeypatch):
     """PDFs are rendered after access is decided; a stub keeps the matrix quick."""
-    monkeypatch.setattr(
-        "wizard.report.views.render_pdf", lambda html, **kwargs: b"%PDF-1.7 stub", raising=False
-    )
+    monkeypatch.setattr("wizard.pdf_files.render_pdf", lambda html, **kwargs: b"%PDF-1.7 stub")
 
 
 def test_every_url_has_a_row():
