@@ -7,14 +7,13 @@ from typing import Any
 from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordMixin
-from django.core.exceptions import ValidationError
-from django.urls import reverse
-from django.utils.html import format_html
+from django.template import loader
 from django.utils.text import format_lazy
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from accounts.mail import send_email
 from accounts.models import User, normalise_email
+from accounts.validators import reject_control_characters
 from orgs.models import Organisation
 from wizard.rules.limits import HEADCOUNT
 
@@ -23,26 +22,21 @@ from wizard.rules.limits import HEADCOUNT
 HEADCOUNT_MESSAGE = format_lazy(_("Enter {range}."), range=HEADCOUNT.describe())
 
 
-def email_taken_error() -> ValidationError:
-    """The refusal for an email that already has an account, with a way to sign in."""
-    return ValidationError(
-        format_html(
-            '{} <a href="{}">{}</a>',
-            gettext("An account with this email already exists."),
-            reverse("login"),
-            gettext("Sign in instead?"),
-        ),
-        code="email_taken",
-    )
-
-
 class SignUpForm(SetPasswordMixin, forms.Form):
-    """Everything needed to open an account and its organisation, on one screen."""
+    """Everything needed to open an account and its organisation, on one screen.
+
+    Someone invited into an organisation (`invited`) is asked for an email address and a
+    password only: they join that organisation and open none of their own. A guest whose
+    draft already gives the headcount (`draft_headcount`) is not asked for it again.
+    """
 
     email = forms.EmailField(
         label=_("Email address"),
         max_length=User._meta.get_field("email").max_length,
-        help_text=_("You sign in with this. We only email you to reset your password."),
+        help_text=_(
+            "You sign in with this. We email you a link to confirm it, and otherwise only "
+            "to reset your password."
+        ),
         widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
     )
     password = forms.CharField(
@@ -54,6 +48,7 @@ class SignUpForm(SetPasswordMixin, forms.Form):
     organisation_name = forms.CharField(
         label=_("Organisation name"),
         max_length=Organisation._meta.get_field("name").max_length,
+        validators=[reject_control_characters],
         help_text=_("The company you are planning to hire for."),
         widget=forms.TextInput(attrs={"autocomplete": "organization"}),
     )
@@ -73,11 +68,29 @@ class SignUpForm(SetPasswordMixin, forms.Form):
         widget=forms.NumberInput(attrs={"autocomplete": "off", "inputmode": "numeric"}),
     )
 
+    def __init__(
+        self,
+        *args: Any,
+        invited: bool = False,
+        invited_email: str = "",
+        draft_headcount: int | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.draft_headcount = None if invited else draft_headcount
+        if invited:
+            del self.fields["organisation_name"], self.fields["headcount"]
+            self.fields["email"].initial = invited_email
+        elif draft_headcount is not None:
+            del self.fields["headcount"]
+
     def clean_email(self) -> str:
-        email = normalise_email(self.cleaned_data["email"])
-        if User.objects.filter(email__iexact=email).exists():
-            raise email_taken_error()
-        return email
+        # Whether the address has an account is not said here: the email sent to it says.
+        return normalise_email(self.cleaned_data["email"])
+
+    def organisation_headcount(self) -> int | None:
+        """The organisation's headcount: as typed, or as given in the guest's draft."""
+        return self.cleaned_data.get("headcount", self.draft_headcount)
 
     def clean(self) -> dict[str, Any]:
         cleaned_data = super().clean()
@@ -119,4 +132,28 @@ class EmailPasswordResetForm(PasswordResetForm):
         label=_("Email address"),
         max_length=User._meta.get_field("email").max_length,
         widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+    )
+
+    def send_mail(
+        self,
+        subject_template_name: str,
+        email_template_name: str,
+        context: dict[str, Any],
+        from_email: str | None,
+        to_email: str,
+        html_email_template_name: str | None = None,
+    ) -> None:
+        """Rendered here, sent by the worker: the request never waits on the mail server."""
+        send_email(
+            subject=loader.render_to_string(subject_template_name, context),
+            body=loader.render_to_string(email_template_name, context),
+            to=to_email,
+        )
+
+
+class ResendConfirmationForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Email address"),
+        max_length=User._meta.get_field("email").max_length,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )

@@ -7,6 +7,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.validators import reject_control_characters
+
 
 def normalise_email(email: str) -> str:
     """Emails are compared case-insensitively, so store them in one case."""
@@ -37,12 +39,17 @@ class User(AbstractBaseUser, PermissionsMixin):
     """A person who signs in with their email address; there is no separate username."""
 
     email = models.EmailField(_("email address"), unique=True)
-    full_name = models.CharField(_("full name"), max_length=150, blank=True)
+    full_name = models.CharField(
+        _("full name"), max_length=150, blank=True, validators=[reject_control_characters]
+    )
     is_staff = models.BooleanField(
         _("staff status"), default=False, help_text=_("Can sign in to the admin site.")
     )
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    # Set when the owner of the address opened the confirmation link sent at sign-up; an
+    # invitation sent to an address can only be accepted once it is set.
+    email_confirmed_at = models.DateTimeField(_("email address confirmed"), null=True, blank=True)
 
     objects: ClassVar[UserManager] = UserManager()
 
@@ -60,6 +67,10 @@ class User(AbstractBaseUser, PermissionsMixin):
     def clean(self) -> None:
         super().clean()
         self.email = normalise_email(self.email)
+
+    @property
+    def email_confirmed(self) -> bool:
+        return self.email_confirmed_at is not None
 
     def get_full_name(self) -> str:
         return self.full_name or self.email

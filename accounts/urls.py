@@ -5,10 +5,13 @@ from django.urls import path
 
 from accounts.forms import EmailAuthenticationForm
 from accounts.password_reset import ThrottledPasswordResetView
-from accounts.views import SignUpView
+from accounts.views import SignUpView, confirm_email, confirm_resend, sign_up_sent
 
 urlpatterns = [
     path("signup/", SignUpView.as_view(), name="signup"),
+    path("signup/sent/", sign_up_sent, name="signup-sent"),
+    path("confirm/", confirm_resend, name="confirm-resend"),
+    path("confirm/<str:token>/", confirm_email, name="confirm-email"),
     path(
         "login/",
         auth_views.LoginView.as_view(authentication_form=EmailAuthenticationForm),

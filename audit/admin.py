@@ -12,7 +12,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from audit.models import Action, AuditEvent
-from audit.paginators import LargeTablePaginator
+from config.large_table_pagination import LargeTablePaginator
 
 
 class ActionFilter(admin.SimpleListFilter):

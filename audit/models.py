@@ -18,6 +18,7 @@ class Action(models.TextChoices):
     SHARE_LINK_REVOKED = "share_link.revoked", _("Share link revoked")
     SHARE_LINK_VIEWED = "share_link.viewed", _("Shared report viewed")
     MEMBER_INVITED = "member.invited", _("Member invited")
+    INVITATION_REVOKED = "invitation.revoked", _("Invitation withdrawn")
     MEMBER_ADDED = "member.added", _("Member added")
     MEMBER_REMOVED = "member.removed", _("Member removed")
     MEMBER_ROLE_CHANGED = "member.role_changed", _("Member's role changed")

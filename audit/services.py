@@ -23,12 +23,10 @@ from audit.models import Action, AuditEvent
 from config.client_address import client_ip
 from orgs.models import Organisation
 
-KNOWN_ACTIONS = frozenset(Action.values)
-
 
 def audit_record(
     *,
-    action: str,
+    action: Action,
     actor: User | None = None,
     organisation: Organisation | None = None,
     target: str = "",
@@ -37,12 +35,14 @@ def audit_record(
 ) -> AuditEvent:
     """Add one event to the audit log and return it.
 
-    `action` is one of `audit.models.Action` (a `ValueError` otherwise). Without `actor`,
+    `action` is a member of `audit.models.Action`: a plain string, even one that spells a
+    known action, is a `TypeError`, so every write names its action through the enum and a
+    typo fails at once. Without `actor`,
     the request's signed-in user is the actor; anonymous visitors are recorded with no
     actor. `details` must be JSON-serialisable.
     """
-    if action not in KNOWN_ACTIONS:
-        raise ValueError(f"Unknown audit action {action!r}; add it to audit.models.Action.")
+    if not isinstance(action, Action):
+        raise TypeError(f"Audit action {action!r} is not an audit.models.Action member.")
     if actor is None and request is not None:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:

@@ -9,7 +9,7 @@ from django.urls import include, path
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
-from orgs.permissions import get_assessment_for_user
+from wizard.access import get_assessment_for_user
 from wizard.report import views as report_views
 
 

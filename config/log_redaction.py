@@ -1,7 +1,8 @@
 """Keep the secrets in URLs out of the logs.
 
-A shared report's link (/r/<token>/), an invitation (/invite/<token>/) and a password
-reset (/accounts/password/reset/<uid>/<token>/) each open something to whoever has the
+A shared report's link (/r/<token>/), an invitation (/invite/<token>/), an address
+confirmation (/accounts/confirm/<token>/, which signs in) and a password reset
+(/accounts/password/reset/<uid>/<token>/) each open something to whoever has the
 URL, so a log line holding one is a key left lying around. gunicorn's access log
 (config/gunicorn.py) and Django's own log lines ("Not Found: /r/<token>/", the development
 server's request lines) pass through `redact_tokens`, which keeps the shape of the path and
@@ -19,7 +20,8 @@ REDACTED = "[redacted]"
 _SLASH = r"(?:/|%2[Ff])"
 _SEGMENT = r"[^/\s?#&\"'%]+"
 TOKEN_IN_PATH = re.compile(
-    rf"(?P<prefix>{_SLASH}(?:r|invite|accounts{_SLASH}password{_SLASH}reset{_SLASH}{_SEGMENT})"
+    rf"(?P<prefix>{_SLASH}(?:r|invite|accounts{_SLASH}confirm"
+    rf"|accounts{_SLASH}password{_SLASH}reset{_SLASH}{_SEGMENT})"
     rf"{_SLASH})"
     # Django swaps the reset token for this fixed segment after the first request.
     rf"(?!set-password(?:{_SLASH}|[\s?#&\"']|$))"

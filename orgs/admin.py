@@ -18,7 +18,7 @@ from orgs.services import is_last_owner
 
 
 def _record_membership(
-    request: HttpRequest, membership: Membership, action: str, **details: Any
+    request: HttpRequest, membership: Membership, action: Action, **details: Any
 ) -> None:
     audit_record(
         action=action,

@@ -19,7 +19,8 @@ class InvitationForm(forms.Form):
         label=_("Email address (optional)"),
         required=False,
         help_text=_(
-            "We email the link there. Leave it empty to copy the link and send it yourself."
+            "We email the link there, and only an account with that address can accept it. "
+            "Leave it empty for a link-only invitation that anyone with the link can accept."
         ),
         widget=forms.EmailInput(attrs={"autocomplete": "off"}),
     )

@@ -5,6 +5,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from accounts.validators import reject_control_characters
+
 # The currencies a manager is likely to budget in; amounts are never converted, only labelled.
 CURRENCIES = [
     ("GBP", _("Pound sterling (GBP)")),
@@ -24,7 +26,7 @@ CURRENCIES = [
 
 
 class Organisation(models.Model):
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(_("name"), max_length=120, validators=[reject_control_characters])
     slug = models.SlugField(_("slug"), max_length=140, unique=True)
     headcount = models.PositiveIntegerField(
         _("headcount"),

@@ -1,51 +1,21 @@
-"""The one place that decides who may see or change what.
+"""The one place that decides who may see or change an organisation and its members.
 
 Outsiders get 404, never 403, so they cannot learn that something exists. Members who
 may only read (viewers) get 403 on writes: they know it exists, they may not change it.
-A guest's draft belongs to the browser session that started it.
+Access to assessments is decided in wizard/access.py, on top of these checks.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.core.exceptions import PermissionDenied
 from django.core.validators import slug_re
-from django.db.models import OuterRef, Subquery
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 
 from orgs.link_tokens import token_hash
 from orgs.models import Invitation, Membership, Organisation
-from wizard.models import Assessment
 
-GUEST_DRAFTS_SESSION_KEY = "guest_drafts"
 WRITE_ROLES = frozenset({Membership.Role.OWNER, Membership.Role.EDITOR})
-
-
-@dataclass(frozen=True)
-class Access:
-    """What the current user may do with one assessment."""
-
-    assessment: Assessment
-    role: str | None  # None for a guest's own draft
-
-    @property
-    def can_write(self) -> bool:
-        return self.role is None or self.role in WRITE_ROLES
-
-    @property
-    def can_delete(self) -> bool:
-        return self.role == Membership.Role.OWNER
-
-
-def guest_draft_codes(request: HttpRequest) -> list[str]:
-    return list(request.session.get(GUEST_DRAFTS_SESSION_KEY, []))
-
-
-def remember_guest_draft(request: HttpRequest, assessment: Assessment) -> None:
-    codes = guest_draft_codes(request)
-    request.session[GUEST_DRAFTS_SESSION_KEY] = [*codes, str(assessment.code)]
 
 
 def membership_for(request: HttpRequest, organisation: Organisation) -> Membership | None:
@@ -134,34 +104,3 @@ def get_open_invitation(token: str) -> Invitation:
     if invitation is None:
         raise Http404
     return invitation
-
-
-def get_assessment_for_user(request: HttpRequest, code: object, *, write: bool = False) -> Access:
-    """The assessment with this code if the user may see it (404 otherwise); with
-    `write`, 403 for members who may only read."""
-    assessments = Assessment.objects.select_related("organisation")
-    if request.user.is_authenticated:
-        # The user's role in the assessment's organisation comes with it: one query, not two,
-        # on every page and every autosave.
-        assessments = assessments.annotate(
-            member_role=Subquery(
-                Membership.objects.filter(
-                    user=request.user, organisation_id=OuterRef("organisation_id")
-                ).values("role")[:1]
-            )
-        )
-    try:
-        assessment = assessments.get(code=code)
-    except (Assessment.DoesNotExist, ValueError):
-        raise Http404 from None
-    if assessment.organisation_id is None:
-        if str(assessment.code) not in guest_draft_codes(request):
-            raise Http404
-        return Access(assessment, role=None)
-    role = getattr(assessment, "member_role", None)
-    if role is None:
-        raise Http404
-    access = Access(assessment, role=role)
-    if write and not access.can_write:
-        raise PermissionDenied
-    return access

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import logging
-import smtplib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.core.mail import send_mail
 from django.db import transaction
 from django.http import HttpRequest
 from django.template.loader import render_to_string
@@ -16,7 +14,9 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from accounts.models import User
+from accounts.mail import send_email
+from accounts.models import User, normalise_email
+from audit.models import Action
 from audit.services import audit_record
 from orgs.link_tokens import new_token, token_hash
 from orgs.models import Invitation, Membership, Organisation
@@ -40,6 +40,14 @@ class AlreadyMember(Exception):
 
 class InvitationClosed(Exception):
     """The invitation was used, revoked or expired while the invitee was looking at it."""
+
+
+class NotTheInvitee(Exception):
+    """The invitation was sent to an address, and this account has another one."""
+
+
+class AddressUnconfirmed(Exception):
+    """The invitation was sent to this account's address, which is not confirmed yet."""
 
 
 @dataclass(frozen=True)
@@ -96,9 +104,12 @@ def invitation_create(
 ) -> NewInvitation:
     """Invite someone into `organisation` with `role`, by a link and, given `email`, by mail.
 
-    `link_for` turns the token into the absolute URL of the invitation page. The token is
-    returned inside that link and stored only as a hash. A failure to send the email is
-    logged and reported as `emailed=False`: the owner still has the link to pass on.
+    Given `email`, only an account with that address, once confirmed, can accept; without
+    one, anyone holding the link can. `link_for` turns the token into the absolute URL of
+    the invitation page. The token is returned inside that link and stored only as a hash.
+    The invitation is committed before the email is queued for the worker (which retries
+    while the mail server is away); a failure to queue it is logged and reported as
+    `emailed=False`: the invitation stays usable and the owner has the link to pass on.
     """
     token = new_token()
     with transaction.atomic():
@@ -111,7 +122,7 @@ def invitation_create(
             expires=timezone.now() + INVITATION_LIFETIME,
         )
         audit_record(
-            action="member.invited",
+            action=Action.MEMBER_INVITED,
             actor=created_by,
             organisation=organisation,
             target=email,
@@ -119,7 +130,7 @@ def invitation_create(
             request=request,
         )
     link = link_for(token)
-    # Sent after the commit: the database is not held while a mail server answers.
+    # Queued after the commit: the worker must find the invitation it is about.
     emailed = bool(email) and _send_invitation(invitation, link)
     return NewInvitation(invitation=invitation, link=link, emailed=emailed)
 
@@ -135,13 +146,30 @@ def _send_invitation(invitation: Invitation, link: str) -> bool:
     subject = _("Join %(organisation)s on Hireframe") % {
         "organisation": invitation.organisation.name
     }
-    body = render_to_string("orgs/invitation_email.txt", context)
+    # Queued for the worker, which retries while the mail server is away; what fails
+    # here already (a template, the queue itself) is logged and reported as not emailed.
     try:
-        send_mail(subject, body, None, [invitation.email])
-    except (smtplib.SMTPException, OSError):
+        body = render_to_string("orgs/invitation_email.txt", context)
+        send_email(subject=subject, body=body, to=invitation.email)
+    except Exception:
+        # Whatever went wrong, the invitation is made: say so.
         logger.exception("Could not email invitation %s", invitation.pk)
         return False
     return True
+
+
+def acceptance_problem(invitation: Invitation, user: User) -> type[Exception] | None:
+    """Why `user` may not accept `invitation` (NotTheInvitee, AddressUnconfirmed), or None.
+
+    A link-only invitation (no address) is open to any account.
+    """
+    if not invitation.email:
+        return None
+    if normalise_email(user.email) != normalise_email(invitation.email):
+        return NotTheInvitee
+    if user.email_confirmed_at is None:
+        return AddressUnconfirmed
+    return None
 
 
 @transaction.atomic
@@ -150,7 +178,8 @@ def invitation_accept(
 ) -> Membership:
     """Make `user` a member with the invitation's role and use the invitation up.
 
-    Raises AlreadyMember (the invitation stays open) or InvitationClosed.
+    Raises AlreadyMember, NotTheInvitee or AddressUnconfirmed (the invitation stays open
+    for each), or InvitationClosed.
     """
     _lock_organisation(invitation.organisation)
     current = Invitation.objects.filter(
@@ -161,13 +190,16 @@ def invitation_accept(
     existing = Membership.objects.filter(user=user, organisation=invitation.organisation).first()
     if existing is not None:
         raise AlreadyMember(existing)
+    problem = acceptance_problem(current, user)
+    if problem is not None:
+        raise problem
     membership = Membership.objects.create(
         user=user, organisation=invitation.organisation, role=current.role
     )
     current.accepted_at = timezone.now()
     current.save(update_fields=["accepted_at"])
     audit_record(
-        action="member.added",
+        action=Action.MEMBER_ADDED,
         actor=user,
         organisation=invitation.organisation,
         target=user.email,
@@ -178,10 +210,20 @@ def invitation_accept(
 
 
 @transaction.atomic
-def invitation_revoke(*, invitation: Invitation) -> Invitation:
+def invitation_revoke(
+    *, invitation: Invitation, actor: User, request: HttpRequest | None = None
+) -> Invitation:
     """Stop an unused invitation's link from working."""
     invitation.revoked = True
     invitation.save(update_fields=["revoked"])
+    audit_record(
+        action=Action.INVITATION_REVOKED,
+        actor=actor,
+        organisation=invitation.organisation,
+        target=invitation.email,
+        details={"role": invitation.role, "invitation": invitation.pk},
+        request=request,
+    )
     return invitation
 
 
@@ -200,7 +242,7 @@ def membership_set_role(
     membership.role = role
     membership.save(update_fields=["role"])
     audit_record(
-        action="member.role_changed",
+        action=Action.MEMBER_ROLE_CHANGED,
         actor=actor,
         organisation=membership.organisation,
         target=membership.user.email,
@@ -225,7 +267,7 @@ def membership_remove(
         raise LastOwner
     left = membership.user_id == actor.pk
     audit_record(
-        action="member.removed",
+        action=Action.MEMBER_REMOVED,
         actor=actor,
         organisation=membership.organisation,
         target=membership.user.email,

@@ -6,7 +6,6 @@ from orgs import views
 
 urlpatterns = [
     path("dashboard/", views.dashboard, name="dashboard"),
-    path("o/<slug:slug>/", views.organisation_home, name="organisation"),
     path("o/<slug:slug>/members/", views.members, name="members"),
     path("o/<slug:slug>/members/invite/", views.member_invite, name="member-invite"),
     path("o/<slug:slug>/members/<int:pk>/role/", views.member_role, name="member-role"),

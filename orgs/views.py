@@ -1,4 +1,5 @@
-"""The organisation's pages: the dashboard, its home and the members page.
+"""The organisation's pages: the dashboard and the members page (its home, the list of
+assessments, is the wizard's: wizard/organisation_page.py).
 
 Every access decision is made in orgs/permissions.py; every write in orgs/services.py.
 """
@@ -10,7 +11,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,9 +19,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from orgs.forms import InvitationForm, RoleForm
-from orgs.models import Membership, Organisation
+from orgs.models import Invitation, Membership, Organisation
 from orgs.permissions import (
-    WRITE_ROLES,
     can_manage_members,
     get_invitation_for_owner,
     get_member_for_owner,
@@ -32,19 +31,20 @@ from orgs.permissions import (
 )
 from orgs.selectors import members_of, open_invitations_of
 from orgs.services import (
+    AddressUnconfirmed,
     AlreadyMember,
     InvitationClosed,
     LastOwner,
     NewInvitation,
+    NotTheInvitee,
+    acceptance_problem,
     invitation_accept,
     invitation_create,
     invitation_revoke,
+    is_last_owner,
     membership_remove,
     membership_set_role,
 )
-from wizard.selectors import assessments_for_organisation
-
-ASSESSMENTS_PER_PAGE = 20
 
 
 @login_required
@@ -61,26 +61,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(request, "orgs/choose.html", {"memberships": memberships})
 
 
-@login_required
-@require_GET
-def organisation_home(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation, membership = get_organisation_for_user(request, slug)
-    page = Paginator(assessments_for_organisation(organisation), ASSESSMENTS_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
-    return render(
-        request,
-        "orgs/home.html",
-        {
-            "organisation": organisation,
-            "membership": membership,
-            "can_write": membership.role in WRITE_ROLES,
-            "can_delete": membership.role == Membership.Role.OWNER,
-            "page": page,
-        },
-    )
-
-
 # An organisation always keeps an owner, who can invite people and manage roles.
 LAST_OWNER_DEMOTE = gettext_lazy(
     "%(person)s is the only owner, so their role cannot change. Make someone else an owner first."
@@ -91,6 +71,22 @@ LAST_OWNER_REMOVE = gettext_lazy(
 LAST_OWNER_LEAVE = gettext_lazy(
     "You are the only owner, so you cannot leave yet. Make someone else an owner first."
 )
+LAST_OWNER_DEMOTE_SELF = gettext_lazy(
+    "You are the only owner, so your role cannot change. Make someone else an owner first."
+)
+# The link of an invitation just made, kept until the members page shows it, once: the
+# page that answers the POST is a redirect, so a refresh cannot invite twice.
+NEW_INVITATION_SESSION_KEY = "new_invitation"
+
+
+def _pop_new_invitation(request: HttpRequest, organisation: Organisation) -> NewInvitation | None:
+    kept = request.session.pop(NEW_INVITATION_SESSION_KEY, None)
+    if not kept:
+        return None
+    invitation = Invitation.objects.filter(pk=kept["pk"], organisation=organisation).first()
+    if invitation is None:
+        return None
+    return NewInvitation(invitation=invitation, link=kept["link"], emailed=kept["emailed"])
 
 
 def _members_page(
@@ -99,7 +95,6 @@ def _members_page(
     membership: Membership,
     *,
     invite_form: InvitationForm | None = None,
-    new_invitation: NewInvitation | None = None,
     status: int = 200,
 ) -> HttpResponse:
     manage = can_manage_members(membership)
@@ -109,7 +104,9 @@ def _members_page(
         "can_manage": manage,
         "members": members_of(organisation),
         "roles": Membership.Role.choices,
-        "new_invitation": new_invitation,
+        "new_invitation": _pop_new_invitation(request, organisation) if manage else None,
+        # The only owner can neither change their role nor leave: neither is offered.
+        "sole_owner": is_last_owner(membership),
     }
     if manage:
         context["invite_form"] = invite_form or InvitationForm()
@@ -127,7 +124,7 @@ def members(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def member_invite(request: HttpRequest, slug: str) -> HttpResponse:
-    """Create an invitation and show its link, once, on the members page."""
+    """Create an invitation, then redirect to the members page, which shows its link once."""
     organisation, membership = get_organisation_for_owner(request, slug)
     form = InvitationForm(request.POST)
     if not form.is_valid():
@@ -140,13 +137,19 @@ def member_invite(request: HttpRequest, slug: str) -> HttpResponse:
         link_for=lambda token: request.build_absolute_uri(reverse("invite", args=[token])),
         request=request,
     )
-    return _members_page(request, organisation, membership, new_invitation=new)
+    request.session[NEW_INVITATION_SESSION_KEY] = {
+        "pk": new.invitation.pk,
+        "link": new.link,
+        "emailed": new.emailed,
+    }
+    return redirect("members", slug=slug)
 
 
 @login_required
 @require_POST
 def member_role(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    _acting, target = get_member_for_owner(request, slug, pk)
+    acting, target = get_member_for_owner(request, slug, pk)
+    yourself = target.pk == acting.pk
     form = RoleForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose owner, editor or viewer."))
@@ -156,13 +159,20 @@ def member_role(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             membership=target, role=form.cleaned_data["role"], actor=request.user, request=request
         )
     except LastOwner:
-        messages.error(request, LAST_OWNER_DEMOTE % {"person": target.user.email})
+        if yourself:
+            messages.error(request, LAST_OWNER_DEMOTE_SELF)
+        else:
+            messages.error(request, LAST_OWNER_DEMOTE % {"person": target.user.email})
     else:
-        messages.success(
-            request,
-            _("%(person)s's role is now %(role)s.")
-            % {"person": target.user.email, "role": target.get_role_display()},
-        )
+        role = target.get_role_display()
+        if yourself:
+            messages.success(request, _("Your role is now %(role)s.") % {"role": role})
+        else:
+            messages.success(
+                request,
+                _("%(person)s's role is now %(role)s.")
+                % {"person": target.user.email, "role": role},
+            )
     return redirect("members", slug=slug)
 
 
@@ -194,7 +204,8 @@ def organisation_leave(request: HttpRequest, slug: str) -> HttpResponse:
     """Any member may leave, except the last owner."""
     organisation, membership = get_organisation_for_user(request, slug)
     if request.method == "GET":
-        return render(request, "orgs/leave.html", {"membership": membership})
+        context = {"membership": membership, "sole_owner": is_last_owner(membership)}
+        return render(request, "orgs/leave.html", context)
     try:
         membership_remove(membership=membership, actor=request.user, request=request)
     except LastOwner:
@@ -208,7 +219,7 @@ def organisation_leave(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def invitation_withdraw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     invitation, _membership = get_invitation_for_owner(request, slug, pk)
-    invitation_revoke(invitation=invitation)
+    invitation_revoke(invitation=invitation, actor=request.user, request=request)
     messages.success(request, _("The invitation was withdrawn; its link no longer works."))
     return redirect("members", slug=slug)
 
@@ -222,9 +233,14 @@ def invite(request: HttpRequest, token: str) -> HttpResponse:
     """
     invitation = get_open_invitation(token)
     if request.method == "GET":
+        problem = None
+        if request.user.is_authenticated:
+            problem = acceptance_problem(invitation, request.user)
         context = {
             "invitation": invitation,
             "already_member": membership_for(request, invitation.organisation) is not None,
+            "not_the_invitee": problem is NotTheInvitee,
+            "unconfirmed": problem is AddressUnconfirmed,
         }
         return render(request, "orgs/invite.html", context)
     if not request.user.is_authenticated:
@@ -236,6 +252,9 @@ def invite(request: HttpRequest, token: str) -> HttpResponse:
         messages.info(
             request, _("You are already a member of %(name)s.") % {"name": organisation.name}
         )
+    except (NotTheInvitee, AddressUnconfirmed):
+        # The page explains what to do (sign in as the invitee, or confirm the address).
+        return redirect("invite", token=token)
     except InvitationClosed:
         raise Http404 from None
     else:

@@ -18,7 +18,8 @@ from tests.security.url_catalogue import all_routes
 SHARE = "Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5"
 INVITE = "aW52aXRhdGlvbnRva2VudGhhdG9wZW5zYW5vcmdhbmlz"
 RESET = "cfa9zq-5d0b2c4e6f8a1b3c5d7e9f0a2b4c6d8e"
-TOKENS = (SHARE, INVITE, RESET)
+CONFIRM = ".eJyrVspUslIyNDAwUKoFAA:1vQ3:Zm9vYmFy-_baz"
+TOKENS = (SHARE, INVITE, RESET, CONFIRM)
 
 
 @pytest.mark.parametrize(
@@ -28,11 +29,15 @@ TOKENS = (SHARE, INVITE, RESET)
         (f"/r/{SHARE}/report.pdf", "/r/[redacted]/report.pdf"),
         (f"https://hireframe.example/r/{SHARE}/", "https://hireframe.example/r/[redacted]/"),
         (f"/invite/{INVITE}/", "/invite/[redacted]/"),
+        # The header's sign-in link carries the page it came from.
+        (f"/accounts/login/?next=/r/{SHARE}/", "/accounts/login/?next=/r/[redacted]/"),
         (
             f"/accounts/login/?next=%2Finvite%2F{INVITE}%2F",
             "/accounts/login/?next=%2Finvite%2F[redacted]%2F",
         ),
         (f"/accounts/password/reset/MQ/{RESET}/", "/accounts/password/reset/MQ/[redacted]/"),
+        (f"/accounts/confirm/{CONFIRM}/", "/accounts/confirm/[redacted]/"),
+        ("/accounts/confirm/", "/accounts/confirm/"),
         # Nothing secret: left as it is.
         ("/accounts/password/reset/MQ/set-password/", "/accounts/password/reset/MQ/set-password/"),
         ("/accounts/password/reset/sent/", "/accounts/password/reset/sent/"),

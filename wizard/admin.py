@@ -32,26 +32,14 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from audit.models import Action
-from audit.paginators import LargeTablePaginator
 from audit.services import audit_record
+from config.large_table_pagination import LargeTablePaginator
 from orgs.models import Organisation
+from wizard import labels
 from wizard.models import Assessment
 from wizard.report.context import report_context
-from wizard.templatetags.hireframe import STAGES
+from wizard.services import assessment_delete
 
-MATURITY_LEVELS = {
-    1: _("1 · Exploration"),
-    2: _("2 · Pilot"),
-    3: _("3 · Production"),
-    4: _("4 · Optimisation"),
-}
-TEAM_KEYS = (
-    ("ai_engineers", _("AI engineers")),
-    ("applied_ai_engineers", _("of which applied AI engineers")),
-    ("ml_engineers", _("ML engineers")),
-    ("ml_infra_engineers", _("ML infrastructure engineers")),
-    ("ai_infra_engineers", _("AI infrastructure engineers")),
-)
 # Spreadsheets run a cell that starts with one of these as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 # Beyond this many matching organisations or users, the search lets the database join.
@@ -63,7 +51,7 @@ class MaturityLevelFilter(admin.SimpleListFilter):
     parameter_name = "maturity_level"
 
     def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
-        return [(str(level), label) for level, label in MATURITY_LEVELS.items()]
+        return labels.LEVEL_CHOICES
 
     def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
         value = self.value()
@@ -77,7 +65,7 @@ class StageFilter(admin.SimpleListFilter):
     parameter_name = "stage"
 
     def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
-        return list(STAGES.items())
+        return list(labels.STAGES.items())
 
     def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
         return queryset.filter(stage=self.value()) if self.value() else queryset
@@ -118,7 +106,7 @@ def assessment_csv_lines(queryset: QuerySet) -> Iterator[str]:
     while the response streams."""
     writer = csv.writer(_Echo())
     statuses = {value: str(label) for value, label in Assessment.Status.choices}
-    stages = {value: str(label) for value, label in STAGES.items()}
+    stages = {value: str(label) for value, label in labels.STAGES.items()}
     header = writer.writerow(
         [
             gettext("Code"),
@@ -126,7 +114,7 @@ def assessment_csv_lines(queryset: QuerySet) -> Iterator[str]:
             gettext("Status"),
             gettext("Maturity level"),
             gettext("Stage"),
-            *[str(label) for _key, label in TEAM_KEYS],
+            *[str(label) for label in labels.TEAM_COUNTS.values()],
             gettext("Created (UTC)"),
             gettext("Completed (UTC)"),
             gettext("Created by"),
@@ -138,7 +126,7 @@ def assessment_csv_lines(queryset: QuerySet) -> Iterator[str]:
         "status",
         "maturity_level",
         "stage",
-        *[f"plan__team__{key}" for key, _label in TEAM_KEYS],
+        *[f"plan__team__{key}" for key in labels.TEAM_COUNTS],
         "created",
         "completed",
         "created_by__email",
@@ -181,16 +169,15 @@ def _ids_matching_every_word(queryset: QuerySet, lookup: str, words: list[str]) 
 
 @admin.register(Assessment)
 class AssessmentAdmin(admin.ModelAdmin):
+    # Few, narrow columns, so the list fits 1280 px: the title names the organisation.
     list_display = (
         "__str__",
-        "organisation",
         "status",
-        "maturity_level",
-        "stage",
+        "level_label",
+        "stage_label",
         "team_summary",
         "creator_email",
         "created",
-        "updated",
         "report_link",
     )
     list_filter = (
@@ -215,7 +202,15 @@ class AssessmentAdmin(admin.ModelAdmin):
         ),
         (
             _("Result"),
-            {"fields": ("maturity_level", "stage", "team_summary", "rules_version", "completed")},
+            {
+                "fields": (
+                    "level_label",
+                    "stage_label",
+                    "team_summary",
+                    "rules_version",
+                    "completed",
+                )
+            },
         ),
         (_("Progress"), {"fields": ("furthest_step", "version", "copied_from", "created")}),
         (_("Plan snapshot"), {"fields": ("plan_pretty",), "classes": ("collapse",)}),
@@ -228,8 +223,8 @@ class AssessmentAdmin(admin.ModelAdmin):
         "created_by",
         "status",
         "report_link",
-        "maturity_level",
-        "stage",
+        "level_label",
+        "stage_label",
         "team_summary",
         "rules_version",
         "completed",
@@ -258,14 +253,13 @@ class AssessmentAdmin(admin.ModelAdmin):
         return actions
 
     def delete_model(self, request: HttpRequest, obj: Assessment) -> None:
-        audit_record(
-            action=Action.ASSESSMENT_DELETED,
-            request=request,
-            organisation=obj.organisation,
-            target=str(obj.code),
-            details={"via": "admin", "status": obj.status},
-        )
-        super().delete_model(request, obj)
+        assessment_delete(assessment=obj, actor=request.user, request=request, via="admin")
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
+        # Bulk delete is off (see get_actions); should it be offered, each row still goes
+        # through the service and its audit row.
+        for assessment in queryset.select_related("organisation"):
+            self.delete_model(request, assessment)
 
     # --- The list -------------------------------------------------------------------------
     def get_changelist(self, request: HttpRequest, **kwargs: Any) -> type[ChangeList]:
@@ -294,6 +288,14 @@ class AssessmentAdmin(admin.ModelAdmin):
         return queryset.filter(
             Q(organisation_id__in=organisations) | Q(created_by_id__in=users)
         ), False
+
+    @admin.display(description=_("maturity level"))
+    def level_label(self, assessment: Assessment) -> str:
+        return labels.label(labels.NUMBERED_LEVELS, assessment.maturity_level) or "—"
+
+    @admin.display(description=_("stage"))
+    def stage_label(self, assessment: Assessment) -> str:
+        return labels.label(labels.STAGES, assessment.stage) or "—"
 
     @admin.display(description=_("created by"))
     def creator_email(self, assessment: Assessment) -> str:
@@ -360,9 +362,7 @@ class AssessmentAdmin(admin.ModelAdmin):
         context = {
             **report_context(assessment),
             "assessment": assessment,
-            "plan": assessment.plan,
             "access": None,
-            "currency": assessment.organisation.currency if assessment.organisation else "GBP",
             "admin_preview": True,
         }
         return render(request, "wizard/report.html", context)

@@ -82,7 +82,11 @@ class Assessment(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.title or _("Assessment of %(date)s") % {"date": self.created.date()}
+        if self.title:
+            return self.title
+        # The organisation and the date: what tells one assessment from another in a list.
+        who = self.organisation.name if self.organisation_id else _("Guest draft")
+        return f"{who} – {self.created.date():%Y-%m-%d}"
 
     @property
     def is_complete(self) -> bool:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from wizard.answers_draft import Draft, has_headcount
-from wizard.rules.maturity import LEVEL_NAMES
 
 
 def preview_context(answers: dict[str, Any], draft: Draft | None = None) -> dict[str, Any]:
@@ -17,7 +16,6 @@ def preview_context(answers: dict[str, Any], draft: Draft | None = None) -> dict
     context: dict[str, Any] = {
         "plan": plan,
         "headcount_known": has_headcount(answers),
-        "levels": LEVEL_NAMES,
     }
     if plan is not None:
         context["paths"] = list(zip(plan.paths, answers.get("critical_paths", []), strict=False))

@@ -7,13 +7,16 @@ from datetime import timedelta
 from typing import Any
 
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 
 from accounts.models import User
+from audit.models import Action
 from audit.services import audit_record
 from orgs.models import Membership, Organisation
 from wizard.answers_draft import Draft, blank_answers, has_headcount
 from wizard.models import Assessment
+from wizard.pdf_files import pdf_render_later
 from wizard.rules import plan_to_dict
 from wizard.steps import STEP_COUNT, Step, StepForm
 from wizard.team_summary import team_summary
@@ -63,12 +66,14 @@ def assessment_start(
 
 def _record_completion(assessment: Assessment, actor: User | None) -> Assessment:
     audit_record(
-        action="assessment.completed",
+        action=Action.ASSESSMENT_COMPLETED,
         actor=actor,
         organisation=assessment.organisation,
         target=str(assessment.code),
         details={"rules_version": assessment.rules_version, "team": assessment.team_summary},
     )
+    # The report is final now: its PDF is rendered once, by the worker, ready for download.
+    pdf_render_later(assessment=assessment)
     return assessment
 
 
@@ -159,13 +164,25 @@ def assessment_copy(*, assessment: Assessment, user: User | None) -> Assessment:
 
 
 @transaction.atomic
-def assessment_delete(*, assessment: Assessment, actor: User) -> None:
+@transaction.atomic
+def assessment_delete(
+    *,
+    assessment: Assessment,
+    actor: User,
+    request: HttpRequest | None = None,
+    via: str = "",
+) -> None:
+    """Delete an assessment and record who did it (and from where: `via` "admin")."""
+    details = {"status": assessment.status, "created": assessment.created.isoformat()}
+    if via:
+        details["via"] = via
     audit_record(
-        action="assessment.deleted",
+        action=Action.ASSESSMENT_DELETED,
         actor=actor,
         organisation=assessment.organisation,
         target=str(assessment.code),
-        details={"status": assessment.status, "created": assessment.created.isoformat()},
+        details=details,
+        request=request,
     )
     assessment.delete()
 

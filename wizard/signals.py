@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 
-from orgs.permissions import GUEST_DRAFTS_SESSION_KEY, guest_draft_codes
+from wizard.access import GUEST_DRAFTS_SESSION_KEY, guest_draft_codes
 from wizard.services import guest_drafts_claim
 
 

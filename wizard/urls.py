@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import include, path
 
-from wizard import api, views
+from wizard import api, organisation_page, views
 
 urlpatterns = [
     path("", views.landing, name="landing"),
@@ -10,6 +10,7 @@ urlpatterns = [
     path("api/plan", api.plan, name="api-plan"),
     path("start/", views.start, name="start"),
     path("a/<uuid:code>/", views.resume, name="assessment"),
+    path("o/<slug:slug>/", organisation_page.organisation_home, name="organisation"),
     # Before the step URLs: "a/<code>/report/" would otherwise be read as a step.
     path("", include("wizard.report.urls")),
     path("a/<uuid:code>/copy/", views.copy, name="assessment-copy"),

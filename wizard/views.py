@@ -1,5 +1,5 @@
 """The wizard's pages. Views parse the request, call one service and render; the steps'
-rules live in the steps/ package, the writes in services.py and access in orgs/permissions.py."""
+rules live in the steps/ package, the writes in services.py and access in wizard/access.py."""
 
 from __future__ import annotations
 
@@ -13,16 +13,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect, push_url
 
-from orgs.permissions import (
-    Access,
-    get_assessment_for_user,
-    get_organisation_for_user,
-    remember_guest_draft,
-    require_writer,
-)
+from orgs.permissions import get_organisation_for_user, require_writer
 from wizard import api_docs as api_docs_content
+from wizard.access import Access, get_assessment_for_user, remember_guest_draft
 from wizard.answers_draft import Draft
 from wizard.previews import preview_context
 from wizard.rules import RULES_VERSION
@@ -156,6 +152,7 @@ def _step_for(slug: str) -> Step:
 
 
 @require_http_methods(["GET", "POST"])
+@vary_on_headers("HX-Request")  # a whole page, or the step's partial for htmx
 def step_view(request: HttpRequest, code: str, slug: str) -> HttpResponse:
     step = _step_for(slug)
     access = get_assessment_for_user(request, code, write=request.method == "POST")
@@ -273,7 +270,7 @@ def delete(request: HttpRequest, code: str) -> HttpResponse:
     assessment = access.assessment
     if request.method == "POST":
         slug = assessment.organisation.slug
-        assessment_delete(assessment=assessment, actor=request.user)
+        assessment_delete(assessment=assessment, actor=request.user, request=request)
         messages.success(request, _("The assessment was deleted."))
         return redirect("organisation", slug=slug)
     return render(request, "wizard/delete.html", {"assessment": assessment})

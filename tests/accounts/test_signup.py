@@ -1,10 +1,14 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.contrib.auth import get_user
+from django.core import mail
+from django.test import Client
 from django.urls import reverse
 
-from accounts.forms import SignUpForm
+from accounts import services, views
 from accounts.models import User
 from orgs.models import Membership, Organisation
 from tests.factories import PASSWORD, UserFactory
@@ -44,11 +48,12 @@ def test_sign_up_asks_for_everything_on_one_screen(client):
     assert "stage" in str(form.fields["headcount"].help_text)
 
 
-def test_sign_up_creates_the_user_and_an_organisation_they_own_and_signs_them_in(client):
-    """A valid sign-up makes the user, the organisation and an owner membership, and logs in."""
+def test_sign_up_creates_the_user_and_an_organisation_they_own_and_asks_to_confirm(client):
+    """A valid sign-up makes the user, the organisation and an owner membership, emails a
+    confirmation link and answers "check your email"; nobody is signed in yet."""
     response = client.post(SIGN_UP, sign_up_data())
     assert response.status_code == 302
-    assert response.url == "/"
+    assert response.url == reverse("signup-sent")
     user = User.objects.get()
     assert user.email == "dana@example.com"
     assert user.check_password(PASSWORD)
@@ -56,19 +61,62 @@ def test_sign_up_creates_the_user_and_an_organisation_they_own_and_signs_them_in
     assert membership.role == Membership.Role.OWNER
     assert membership.organisation.name == "Northwind Freight"
     assert membership.organisation.headcount == 250
-    assert get_user(client) == user
+    assert not get_user(client).is_authenticated
+    assert "dana@example.com" in client.get(response.url).content.decode()
+    [message] = mail.outbox
+    assert message.to == ["dana@example.com"]
 
 
-def test_email_taken_in_another_case_is_refused_with_a_way_to_sign_in(client):
-    """An email already used, in any case, is refused with a link to the sign-in page."""
+def _answer(client, data):
+    response = client.post(SIGN_UP, data)
+    page = client.get(response.url)
+    return response.status_code, response.url, page.content.decode()
+
+
+def _without_tokens(html: str) -> str:
+    return re.sub(r'(?:value|nonce)="[\w-]+"|"X-CSRFToken": "[\w-]+"', "", html)
+
+
+def test_a_taken_address_gets_the_same_answer_as_a_new_one(client):
+    """Sign-up never says whether an address has an account: the answer (status, where it
+    leads, the page there) is the same; only the email sent to the address differs."""
     UserFactory(email="dana@example.com")
-    response = client.post(SIGN_UP, sign_up_data(email="DANA@example.COM"))
+    taken = _answer(client, sign_up_data(email="DANA@example.COM"))
+    new = _answer(Client(), sign_up_data(email="erin@example.com"))
+    assert taken[:2] == new[:2]
+    assert _without_tokens(taken[2]).replace("dana@example.com", "X") == _without_tokens(
+        new[2]
+    ).replace("erin@example.com", "X")
+    assert "already exists" not in taken[2]
+    assert User.objects.count() == 2
+    assert Organisation.objects.count() == 1
+    exists, confirm = mail.outbox
+    assert exists.to == ["dana@example.com"] and "already have an account" in exists.body
+    assert confirm.to == ["erin@example.com"] and "/accounts/confirm/" in confirm.body
+
+
+def test_sign_ups_are_limited_per_client(client, monkeypatch):
+    """After SIGN_UPS_PER_MINUTE attempts in a minute, the next is refused with 429 and a
+    message, and creates nothing and sends nothing; another client is not affected."""
+    monkeypatch.setattr(views, "SIGN_UPS_PER_MINUTE", 2)
+    for n in range(2):
+        assert client.post(SIGN_UP, sign_up_data(email=f"p{n}@example.com")).status_code == 302
+    response = client.post(SIGN_UP, sign_up_data(email="late@example.com"))
+    assert response.status_code == 429
+    assert "Too many sign-ups" in response.content.decode()
+    assert not User.objects.filter(email="late@example.com").exists()
+    assert len(mail.outbox) == 2
+    assert Client(REMOTE_ADDR="203.0.113.7").post(SIGN_UP, sign_up_data()).status_code == 302
+
+
+@pytest.mark.parametrize("name", ["Evil\r\nBcc: victim@example.com", "Tab\tbed", "Nul\x00"])
+def test_an_organisation_name_with_control_characters_is_refused_at_the_field(client, name):
+    """CR, LF, tabs and other control characters in the name are refused with a message by
+    the field, and nothing is created."""
+    response = client.post(SIGN_UP, sign_up_data(organisation_name=name))
     assert response.status_code == 200
-    html = response.content.decode()
-    assert "An account with this email already exists." in html
-    assert f'<a href="{reverse("login")}">Sign in instead?</a>' in html
-    assert User.objects.count() == 1
-    assert not Organisation.objects.exists()
+    assert "line breaks" in " ".join(response.context["form"].errors["organisation_name"])
+    assert not User.objects.exists()
 
 
 @pytest.mark.parametrize(
@@ -101,11 +149,16 @@ def test_headcount_at_either_bound_is_accepted(client, headcount):
     assert Organisation.objects.get().headcount == headcount
 
 
-def test_safe_next_is_carried_through_the_form_and_followed(client):
-    """A `next` on our own site survives the form and is where sign-up lands."""
+def confirm_path(body: str) -> str:
+    return re.search(r"http://testserver(/accounts/confirm/[^/\s]+/)", body).group(1)
+
+
+def test_safe_next_is_carried_through_the_form_and_the_confirmation(client):
+    """A `next` on our own site survives the form and is where confirming leads."""
     page = client.get(SIGN_UP, {"next": "/api/"})
     assert 'name="next" value="/api/"' in page.content.decode()
-    response = client.post(SIGN_UP, sign_up_data(next="/api/"))
+    client.post(SIGN_UP, sign_up_data(next="/api/"))
+    response = client.post(confirm_path(mail.outbox[0].body))
     assert response.url == "/api/"
 
 
@@ -116,6 +169,7 @@ def test_off_site_next_is_ignored(client, next_url):
     """A `next` pointing to another site is dropped in favour of the usual landing page."""
     response = client.post(f"{SIGN_UP}?next={next_url}", sign_up_data())
     assert response.status_code == 302
+    response = client.post(confirm_path(mail.outbox[0].body))
     assert response.url == "/"
 
 
@@ -127,11 +181,12 @@ def test_signed_in_user_opening_sign_up_goes_home(client, owner):
     assert response.url == "/"
 
 
-def test_email_taken_between_the_check_and_the_write_is_refused_calmly(client, monkeypatch):
-    """If another sign-up takes the email after the form's check, the form says so."""
+def test_email_taken_between_the_check_and_the_write_gets_the_same_answer(client, monkeypatch):
+    """If another sign-up takes the address after the check, the unique constraint catches
+    it: nothing is created, and the answer is still "check your email"."""
     UserFactory(email="dana@example.com")
-    monkeypatch.setattr(SignUpForm, "clean_email", lambda form: form.cleaned_data["email"])
+    monkeypatch.setattr(services.User.objects, "filter", lambda **kw: User.objects.none())
     response = client.post(SIGN_UP, sign_up_data())
-    assert response.status_code == 200
-    assert "An account with this email already exists." in response.content.decode()
+    assert response.url == reverse("signup-sent")
+    assert User.objects.count() == 1
     assert not Organisation.objects.exists()

@@ -37,9 +37,9 @@ def test_organisation_page_lists_its_members(reviewer_client, owner, organisatio
     assert "alice@example.com" in response.content.decode()
 
 
-def test_users_are_found_by_autocomplete_when_adding_a_member(superuser_client, owner):
+def test_users_are_found_by_autocomplete_when_adding_a_member(staff_client, owner):
     """The member field searches users by email instead of listing every one."""
-    response = superuser_client.get(
+    response = staff_client.get(
         reverse("admin:autocomplete"),
         {"app_label": "orgs", "model_name": "membership", "field_name": "user", "term": "alic"},
     )
@@ -47,9 +47,7 @@ def test_users_are_found_by_autocomplete_when_adding_a_member(superuser_client, 
     assert [r["text"] for r in response.json()["results"]] == ["alice@example.com"]
 
 
-def test_members_added_changed_and_removed_inline_are_audited(
-    superuser_client, owner, organisation
-):
+def test_members_added_changed_and_removed_inline_are_audited(staff_client, owner, organisation):
     """Adding, re-roling and removing members on the organisation page each leave an event."""
     membership = Membership.objects.get(user=owner)
     bob = UserFactory(email="bob@example.com")
@@ -58,15 +56,15 @@ def test_members_added_changed_and_removed_inline_are_audited(
         {"id": membership.pk, "user": owner.pk, "role": "owner"},
         {"user": bob.pk, "role": "viewer"},
     ]
-    assert superuser_client.post(url, inline_data(organisation, rows, 1)).status_code == 302
+    assert staff_client.post(url, inline_data(organisation, rows, 1)).status_code == 302
     bob_membership = Membership.objects.get(user=bob)
     rows = [
         {"id": membership.pk, "user": owner.pk, "role": "owner"},
         {"id": bob_membership.pk, "user": bob.pk, "role": "editor"},
     ]
-    assert superuser_client.post(url, inline_data(organisation, rows, 2)).status_code == 302
+    assert staff_client.post(url, inline_data(organisation, rows, 2)).status_code == 302
     rows[1]["DELETE"] = "on"
-    assert superuser_client.post(url, inline_data(organisation, rows, 2)).status_code == 302
+    assert staff_client.post(url, inline_data(organisation, rows, 2)).status_code == 302
 
     member_events = AuditEvent.objects.filter(action__startswith="member.").order_by("id")
     events = list(member_events.values_list("action", "target", "details"))
@@ -88,28 +86,26 @@ def test_membership_list_searches_by_email_and_organisation(reviewer_client, own
     assert not reviewer_client.get(url, {"q": "nobody"}).context["cl"].result_list
 
 
-def test_the_admin_cannot_leave_an_organisation_without_an_owner(
-    superuser_client, owner, organisation
-):
+def test_the_admin_cannot_leave_an_organisation_without_an_owner(staff_client, owner, organisation):
     """Demoting or removing the last owner on the organisation page is refused."""
     membership = Membership.objects.get(user=owner)
     url = reverse("admin:orgs_organisation_change", args=[organisation.pk])
     demote = inline_data(
         organisation, [{"id": membership.pk, "user": owner.pk, "role": "viewer"}], 1
     )
-    response = superuser_client.post(url, demote)
+    response = staff_client.post(url, demote)
     assert response.status_code == 200
     assert "An organisation needs at least one owner." in response.content.decode()
     remove = inline_data(
         organisation, [{"id": membership.pk, "user": owner.pk, "role": "owner", "DELETE": "on"}], 1
     )
-    superuser_client.post(url, remove)
+    staff_client.post(url, remove)
     assert Membership.objects.get(pk=membership.pk).role == Membership.Role.OWNER
 
 
-def test_the_last_owners_membership_cannot_be_deleted_on_its_own_page(superuser_client, owner):
+def test_the_last_owners_membership_cannot_be_deleted_on_its_own_page(staff_client, owner):
     """The membership page offers no delete for the last owner, and its role is read-only."""
     membership = Membership.objects.get(user=owner)
     url = reverse("admin:orgs_membership_delete", args=[membership.pk])
-    assert superuser_client.post(url, {"post": "yes"}).status_code == 403
+    assert staff_client.post(url, {"post": "yes"}).status_code == 403
     assert Membership.objects.filter(pk=membership.pk).exists()

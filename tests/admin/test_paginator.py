@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.db import connection
 
-from audit.paginators import LargeTablePaginator, estimated_row_count
+from config.large_table_pagination import LargeTablePaginator, estimated_row_count
 from tests.factories import AssessmentFactory
 from wizard.models import Assessment
 

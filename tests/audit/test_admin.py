@@ -23,10 +23,10 @@ def superuser_client(db):
 
 
 @pytest.fixture
-def events(alice, organisation):
+def events(owner, organisation):
     return {
         "created": audit_record(
-            action=Action.SHARE_LINK_CREATED, actor=alice, organisation=organisation, target="a1"
+            action=Action.SHARE_LINK_CREATED, actor=owner, organisation=organisation, target="a1"
         ),
         "failed": audit_record(action=Action.LOGIN_FAILED, details={"email": "x@example.com"}),
     }

@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from accounts.models import User
-from audit.models import AuditEvent
+from audit.models import Action, AuditEvent
 from audit.services import audit_record
 from orgs.models import Membership, Organisation
 from tests.factories import MembershipFactory, complete_assessment
@@ -28,7 +28,7 @@ def snapshot() -> dict[str, list[dict]]:
 def make_data() -> None:
     membership = MembershipFactory(user__email="alice@example.com", role="owner")
     complete_assessment(membership.organisation)
-    audit_record(action="member.added", actor=membership.user, target="alice@example.com")
+    audit_record(action=Action.MEMBER_ADDED, actor=membership.user, target="alice@example.com")
 
 
 def change_everything() -> None:

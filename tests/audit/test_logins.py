@@ -15,16 +15,16 @@ pytestmark = pytest.mark.django_db
 LOGIN = reverse("login")
 
 
-def test_a_successful_sign_in_is_recorded(client, alice):
+def test_a_successful_sign_in_is_recorded(client, owner):
     """Signing in records the user, their email and their address."""
     client.post(LOGIN, {"username": "alice@example.com", "password": PASSWORD})
     event = AuditEvent.objects.get(action="login.succeeded")
-    assert event.actor == alice
+    assert event.actor == owner
     assert event.actor_email == "alice@example.com"
     assert event.ip_address == "127.0.0.1"
 
 
-def test_a_failed_sign_in_records_the_attempted_email_but_never_the_password(client, alice):
+def test_a_failed_sign_in_records_the_attempted_email_but_never_the_password(client, owner):
     """A wrong password records who was tried, from where, and nothing of the password."""
     client.post(LOGIN, {"username": "alice@example.com", "password": "hunter2-wrong"})
     event = AuditEvent.objects.get(action="login.failed")

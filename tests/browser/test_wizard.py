@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.core import mail
 from playwright.sync_api import expect
 
 from tests.browser.conftest import (
@@ -69,6 +70,10 @@ def sign_up(page, live_server) -> None:
     page.get_by_label("Organisation name").fill("Northwind Trading")
     page.get_by_label("How many people work there?").fill("60")
     page.get_by_role("button", name="Create account").click()
+    expect(page.get_by_role("heading", name="Check your email")).to_be_visible()
+    link = re.search(r"http://\S+/accounts/confirm/\S+/", mail.outbox[-1].body).group(0)
+    page.goto(link)
+    page.get_by_role("button", name="Confirm and sign in").click()
     expect(page).to_have_url(live_server.url + "/o/northwind-trading/")
 
 
@@ -534,6 +539,10 @@ def test_signing_up_mid_journey_keeps_the_guest_draft(page, live_server):
     page.get_by_label("Organisation name").fill("Northwind Trading")
     page.get_by_label("How many people work there?").fill("60")
     page.get_by_role("button", name="Create account").click()
+    expect(page.get_by_role("heading", name="Check your email")).to_be_visible()
+    link = re.search(r"http://\S+/accounts/confirm/\S+/", mail.outbox[-1].body).group(0)
+    page.goto(link)
+    page.get_by_role("button", name="Confirm and sign in").click()
     expect(page).to_have_url(live_server.url + "/o/northwind-trading/")
 
     page.goto(base + "paths/")

@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 
 from orgs.models import Membership
+from tests.conftest import client_for
 from tests.factories import AssessmentFactory, MembershipFactory, complete_assessment
-from tests.wizard.conftest import client_for
 from wizard.models import Assessment
 
 pytestmark = pytest.mark.django_db

@@ -6,11 +6,12 @@ from typing import Any
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from orgs import services
 from orgs.models import Membership
+from tests.conftest import client_for
 from tests.factories import UserFactory
-from tests.wizard.conftest import client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -30,15 +31,19 @@ def test_inviting_accepting_changing_and_removing_are_recorded(
     response = owner_client.post(
         reverse("member-invite", args=[organisation.slug]),
         {"role": "viewer", "email": "dana@example.com"},
+        follow=True,
     )
     token = response.content.decode().split("/invite/")[1].split("/")[0]
-    dana = UserFactory(email="dana@example.com")
+    dana = UserFactory(email="dana@example.com", email_confirmed_at=timezone.now())
     client_for(dana).post(reverse("invite", args=[token]))
     editor_membership = editor.memberships.get()
     owner_client.post(
         reverse("member-role", args=[organisation.slug, editor_membership.pk]), {"role": "owner"}
     )
     owner_client.post(reverse("member-remove", args=[organisation.slug, editor_membership.pk]))
+    owner_client.post(reverse("member-invite", args=[organisation.slug]), {"role": "editor"})
+    link_only = organisation.invitations.get(email="")
+    owner_client.post(reverse("invitation-withdraw", args=[organisation.slug, link_only.pk]))
 
     summary = [(c["action"], c["actor"], c["organisation"], c["target"]) for c in recorded]
     assert summary == [
@@ -46,6 +51,8 @@ def test_inviting_accepting_changing_and_removing_are_recorded(
         ("member.added", dana, organisation, "dana@example.com"),
         ("member.role_changed", owner, organisation, editor.email),
         ("member.removed", owner, organisation, editor.email),
+        ("member.invited", owner, organisation, ""),
+        ("invitation.revoked", owner, organisation, ""),
     ]
     assert recorded[2]["details"] == {"from": "editor", "to": "owner"}
     assert all(token not in repr(call["details"]) for call in recorded)

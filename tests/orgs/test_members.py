@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 
 from orgs.models import Membership
+from tests.conftest import client_for
 from tests.factories import MembershipFactory
-from tests.wizard.conftest import client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -109,7 +109,7 @@ def test_the_last_owner_cannot_be_demoted(owner_client, owner):
     """Demoting the only owner is refused with a message saying what to do."""
     membership = membership_of(owner)
     response = set_role(owner_client, membership, "editor")
-    assert "is the only owner" in response.content.decode()
+    assert "You are the only owner, so your role cannot change" in response.content.decode()
     membership.refresh_from_db()
     assert membership.role == Membership.Role.OWNER
 
@@ -171,3 +171,40 @@ def test_an_owner_may_leave_when_another_owner_remains(owner_client, owner, edit
     owner_client.post(reverse("organisation-leave", args=[organisation.slug]))
     assert not owner.memberships.exists()
     assert organisation.memberships.filter(role=Membership.Role.OWNER).count() == 1
+
+
+def test_the_sole_owner_is_offered_neither_change_role_nor_leave(owner_client, owner, organisation):
+    """Both could only fail: the page says why instead of offering them."""
+    html = owner_client.get(members_url(organisation)).content.decode()
+    own = reverse("member-role", args=[organisation.slug, membership_of(owner).pk])
+    assert own not in html
+    assert "Change role" not in html
+    assert reverse("organisation-leave", args=[organisation.slug]) not in html
+    assert "You are the only owner of Northwind" in html
+    leave = owner_client.get(reverse("organisation-leave", args=[organisation.slug]))
+    assert "<form" not in leave.content.decode().split("<main")[1]
+    assert "You are the only owner" in leave.content.decode()
+
+
+def test_the_sole_owner_may_still_change_others_roles(owner_client, organisation, editor):
+    """Only the sole owner's own row loses the control."""
+    html = owner_client.get(members_url(organisation)).content.decode()
+    assert reverse("member-role", args=[organisation.slug, membership_of(editor).pk]) in html
+    assert html.count("Change role") == 1
+
+
+def test_with_two_owners_each_is_offered_change_role_and_leave(owner_client, organisation, editor):
+    """Once another owner exists, stepping down and leaving are offered again."""
+    set_role(owner_client, membership_of(editor), "owner")
+    html = owner_client.get(members_url(organisation)).content.decode()
+    assert html.count("Change role") == 2
+    assert reverse("organisation-leave", args=[organisation.slug]) in html
+
+
+def test_messages_about_your_own_role_say_your_role(owner_client, owner, editor):
+    """Refusing or making a change to your own role speaks to you, not of a third person."""
+    refused = set_role(owner_client, membership_of(owner), "editor").content.decode()
+    assert "your role cannot change" in refused and "their role" not in refused
+    set_role(owner_client, membership_of(editor), "owner")
+    done = set_role(owner_client, membership_of(owner), "viewer").content.decode()
+    assert "Your role is now Viewer." in done

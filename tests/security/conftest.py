@@ -1,6 +1,7 @@
-"""The world the security tests request every URL in: organisation A (Northwind) with its
-owner, editor and viewer, a draft, two finished assessments, an open invitation and a
-share link; organisation B's owner; a staff user who belongs to neither; a visitor."""
+"""The world the security tests request every URL in: the personas of tests/conftest.py
+(organisation A is Northwind with its owner, editor and viewer; the outsider owns
+organisation B; staff belongs to neither), a draft, two finished assessments, an open
+invitation and a share link of Northwind's, and a visitor."""
 
 from __future__ import annotations
 
@@ -9,39 +10,26 @@ from django.test import Client
 
 from orgs.models import Membership
 from orgs.services import invitation_create
-from tests.factories import (
-    AssessmentFactory,
-    MembershipFactory,
-    OrganisationFactory,
-    UserFactory,
-    complete_assessment,
-)
+from tests.factories import AssessmentFactory, complete_assessment
 from tests.security.url_catalogue import World
 from wizard.report.share_links import share_link_create
 
 
 @pytest.fixture
-def world(db) -> World:
-    org_a = OrganisationFactory(name="Northwind", slug="northwind", headcount=60)
-    members = {
-        role: MembershipFactory(organisation=org_a, role=role, user__email=f"{role}@example.com")
-        for role in (Membership.Role.OWNER, Membership.Role.EDITOR, Membership.Role.VIEWER)
-    }
+def world(organisation, owner, editor, viewer, outsider, staff) -> World:
+    org_a = organisation
     users = {
-        "owner": members["owner"].user,
-        "editor": members["editor"].user,
-        "viewer": members["viewer"].user,
-        "other_owner": MembershipFactory(
-            role=Membership.Role.OWNER, user__email="charlie@example.com"
-        ).user,
-        "staff": UserFactory(email="sam@example.com", is_staff=True, is_superuser=True),
+        "owner": owner,
+        "editor": editor,
+        "viewer": viewer,
+        "other_owner": outsider,
+        "staff": staff,
     }
     clients = {"anonymous": Client()}
     for persona, user in users.items():
         clients[persona] = Client()
         clients[persona].force_login(user)
 
-    owner = users["owner"]
     draft = AssessmentFactory(organisation=org_a, created_by=owner)
     earlier = complete_assessment(org_a)
     complete = complete_assessment(org_a)
@@ -55,7 +43,7 @@ def world(db) -> World:
             # Filled by keyword name unless a row of the table says otherwise.
             "code": complete.code,
             "slug": org_a.slug,
-            "pk": members["editor"].pk,
+            "pk": Membership.objects.get(user=editor).pk,
             "token": invitation.link,
             "link_id": share_link.pk,
             # Named for the rows that need them.

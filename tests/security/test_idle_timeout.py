@@ -11,8 +11,8 @@ from django.urls import reverse
 
 from accounts.middleware import LAST_ACTIVITY_KEY
 from orgs.models import Membership
+from tests.conftest import client_for
 from tests.factories import MembershipFactory
-from tests.wizard.conftest import client_for
 from wizard.models import Assessment
 
 pytestmark = pytest.mark.django_db

@@ -1,4 +1,4 @@
-"""Who may see and change an assessment: decided in orgs/permissions.py, checked here."""
+"""Who may see and change an assessment: decided in wizard/access.py, checked here."""
 
 from __future__ import annotations
 

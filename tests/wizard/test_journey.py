@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from orgs.permissions import GUEST_DRAFTS_SESSION_KEY
 from tests.wizard.helpers import (
     HTMX,
     hiring_data,
@@ -15,6 +14,7 @@ from tests.wizard.helpers import (
     roi_data,
     step_url,
 )
+from wizard.access import GUEST_DRAFTS_SESSION_KEY
 from wizard.answers_draft import to_engine_answers
 from wizard.models import Assessment
 from wizard.rules import make_plan, plan_to_dict
@@ -67,7 +67,7 @@ def test_a_guest_completes_the_journey_by_plain_posts(client):
     assert assessment.is_complete and assessment.organisation is None
     assert assessment.answers["critical_paths"][0]["name"] == "Churn prediction"
     assert assessment.plan == plan_to_dict(make_plan(to_engine_answers(assessment.answers)))
-    assert assessment.rules_version == "2026.1"
+    assert assessment.rules_version == "2026.2"
     assert (assessment.maturity_level, assessment.stage) == (2, "growth")
     report = client.get(reverse("report", args=[assessment.code]))
     assert "Hire 3 AI engineers now" in report.content.decode()

@@ -87,7 +87,9 @@ def test_unknown_revoked_and_expired_links_are_the_same_404(owner_client, comple
     link = ShareLink.objects.order_by("-id").first()
     ShareLink.objects.filter(pk=link.pk).update(expires=timezone.now() - timedelta(seconds=1))
     revoked_link = ShareLink.objects.order_by("id")[1]
-    response = owner_client.post(reverse("share-revoke", args=[complete.code, revoked_link.pk]))
+    response = owner_client.post(
+        reverse("share-revoke", args=[complete.code, revoked_link.pk]), {"confirmed": "on"}
+    )
     assert response.status_code == 302
     stranger = Client()
     assert stranger.get(_path(live)).status_code == 200
@@ -195,7 +197,10 @@ def test_creating_viewing_and_revoking_are_in_the_audit_log(owner_client, comple
 
     link = _create(owner_client, complete)
     Client(REMOTE_ADDR="192.0.2.5").get(_path(link))
-    owner_client.post(reverse("share-revoke", args=[complete.code, ShareLink.objects.get().pk]))
+    owner_client.post(
+        reverse("share-revoke", args=[complete.code, ShareLink.objects.get().pk]),
+        {"confirmed": "on"},
+    )
     events = list(AuditEvent.objects.filter(action__startswith="share_link").order_by("id"))
     assert [(e.action, e.actor) for e in events] == [
         ("share_link.created", owner),
@@ -208,8 +213,62 @@ def test_creating_viewing_and_revoking_are_in_the_audit_log(owner_client, comple
 
 
 @pytest.mark.parametrize("expiry", ["²", "0", "365", "-7", ""])
-def test_an_expiry_that_is_not_offered_means_thirty_days(owner_client, complete, expiry):
-    """Odd expiry values (a superscript two passes str.isdigit) fall back to 30 days."""
+def test_an_expiry_that_is_not_offered_is_refused_by_its_field(owner_client, complete, expiry):
+    """Odd expiry values (a superscript two passes str.isdigit) make no link; the form
+    says why beside the field."""
+    response = owner_client.post(
+        reverse("share-create", args=[complete.code]),
+        {"expires_in_days": expiry},
+        HTTP_HX_REQUEST="true",
+    )
+    assert response.status_code == 200
+    assert not ShareLink.objects.exists()
+    html = response.content.decode()
+    assert 'id="share-expires_in_days_error"' in html and "is-invalid" in html
+    assert "Choose one of the offered expiries." in html or "This field is required." in html
+
+
+@pytest.mark.parametrize(("expiry", "days"), [("7", 7), ("30", 30), ("90", 90), ("never", None)])
+def test_each_offered_expiry_makes_a_link_of_that_length(owner_client, complete, expiry, days):
+    """The form offers exactly the service's expiries, and each one is honoured."""
+    html = owner_client.get(reverse("report", args=[complete.code])).content.decode()
+    assert f'<option value="{expiry}"' in html
     _create(owner_client, complete, expiry=expiry)
     link = ShareLink.objects.get()
-    assert (link.expires - link.created).days in (29, 30)
+    if days is None:
+        assert link.expires is None
+    else:
+        assert abs(link.expires - link.created - timedelta(days=days)) < timedelta(minutes=1)
+
+
+def test_the_audit_row_of_a_new_link_records_the_address(owner_client, complete):
+    """The share-link service is given the request, so its audit row has the address."""
+    from audit.models import AuditEvent
+
+    _create(owner_client, complete)
+    assert AuditEvent.objects.get(action="share_link.created").ip_address == "127.0.0.1"
+
+
+def test_revoking_without_javascript_asks_first(owner_client, complete):
+    """A revoke posted without its confirmation changes nothing and shows the question;
+    confirming it revokes and returns to the share panel."""
+    _create(owner_client, complete)
+    link = ShareLink.objects.get()
+    url = reverse("share-revoke", args=[complete.code, link.pk])
+    response = owner_client.post(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Revoke this share link?" in html and 'name="confirmed"' in html
+    link.refresh_from_db()
+    assert link.revoked is None
+    response = owner_client.post(url, {"confirmed": "on"})
+    assert response.status_code == 302 and response.url.endswith("#share")
+    link.refresh_from_db()
+    assert link.revoked is not None
+
+
+def test_revoking_with_htmx_sends_the_confirmation_it_asked_for(owner_client, complete):
+    """The list's revoke button carries the confirmation htmx posts after asking."""
+    _create(owner_client, complete)
+    html = owner_client.get(reverse("report", args=[complete.code])).content.decode()
+    assert "hx-confirm=" in html and """hx-vals='{"confirmed": "on"}'""" in html

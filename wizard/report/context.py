@@ -1,8 +1,8 @@
 """Everything the report shows, read from an assessment's stored plan snapshot and answers.
 
-Nothing here decides a verdict or a headcount: those come from the snapshot the engine
-made when the assessment was finished, so a later change to the rules never alters an
-old report.
+Nothing here decides a verdict, a headcount or a rule: the snapshot the engine made when the
+assessment was finished is read back as the engine's own `Plan` (`plan_from_dict`), so a
+later change to the rules never alters an old report and every page reads the same thing.
 """
 
 from __future__ import annotations
@@ -12,22 +12,12 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
+from wizard import labels
 from wizard.models import Assessment
-
-TEAM_ROLES = (
-    ("ai_engineers", _("AI engineers")),
-    ("ml_engineers", _("ML engineers")),
-    ("ml_infra_engineers", _("ML infrastructure engineers")),
-    ("ai_infra_engineers", _("AI infrastructure engineers")),
-)
-
-# Shorter names that fit the chart's boxes.
-DIAGRAM_LABELS = (
-    ("ai_engineers", _("AI engineers")),
-    ("ml_engineers", _("ML engineers")),
-    ("ml_infra_engineers", _("ML infrastructure")),
-    ("ai_infra_engineers", _("AI infrastructure")),
-)
+from wizard.report.outlook import outlook
+from wizard.rules import Plan, plan_from_dict
+from wizard.rules.economics import PathResult
+from wizard.rules.team import Team
 
 NEXT_LEVEL = {
     1: _("Get one pilot working with real users or real data; that is level 2."),
@@ -36,16 +26,25 @@ NEXT_LEVEL = {
     4: _("This is the top level. Keep tuning, and revisit the plan when your paths change."),
 }
 
+# The decision tree's questions, each with the engine's answer to it.
 DECISION_QUESTIONS = (
-    ("D1", _("Is there a predictive task where a 2–3 % accuracy gain pays off?")),
-    ("D2", _("Must AI fit into existing processes and ship quickly?")),
-    ("D3", _("Are you building agentic or multi-step workflows?")),
-    ("D4", _("Do you have the data, time and resources for custom ML?")),
+    (
+        "D1",
+        "d1_gain_pays_off",
+        _("Is there a predictive task where a 2–3 % accuracy gain pays off?"),
+    ),
+    ("D2", "d2_integrate_and_ship", _("Must AI fit into existing processes and ship quickly?")),
+    ("D3", "d3_agentic", _("Are you building agentic or multi-step workflows?")),
+    (
+        "D4",
+        "d4_resources_for_custom_ml",
+        _("Do you have the data, time and resources for custom ML?"),
+    ),
 )
 
 ROLE_GUIDE = {
     "applied_ai_engineer": {
-        "title": _("Applied AI engineer"),
+        "title": labels.ROLES["applied_ai_engineer"],
         "owns": _(
             "The judgement call on each path: whether a custom model is worth building, and how a model fits the system around it."
         ),
@@ -56,7 +55,7 @@ ROLE_GUIDE = {
         ],
     },
     "ai_engineer": {
-        "title": _("AI engineer"),
+        "title": labels.ROLES["ai_engineer"],
         "owns": _(
             "Systems built on foundation models, end to end: connecting them to your tools and data, prompts and agents, reliability, cost and latency, and safe releases."
         ),
@@ -69,7 +68,7 @@ ROLE_GUIDE = {
         ],
     },
     "ml_engineer": {
-        "title": _("ML engineer"),
+        "title": labels.ROLES["ml_engineer"],
         "owns": _(
             "The accuracy of a model for one predictive task: features, training, evaluation and retraining as the data drifts."
         ),
@@ -82,7 +81,7 @@ ROLE_GUIDE = {
         ],
     },
     "ml_infra_engineer": {
-        "title": _("ML infrastructure engineer"),
+        "title": labels.ROLES["ml_infra_engineer"],
         "owns": _(
             "The platform ML engineers stand on: training pipelines, experiment tracking, model deployment and monitoring."
         ),
@@ -94,7 +93,7 @@ ROLE_GUIDE = {
         ],
     },
     "ai_infra_engineer": {
-        "title": _("AI infrastructure engineer"),
+        "title": labels.ROLES["ai_infra_engineer"],
         "owns": _(
             "Shared access to foundation models: gateways, rate limits, spend, evaluation and observability for every AI team."
         ),
@@ -109,12 +108,18 @@ ROLE_GUIDE = {
 
 SPLIT_OF_WORK = [
     (
-        _("AI engineer"),
+        labels.ROLES["ai_engineer"],
         _("frames the business problem and decides whether a custom model is needed"),
     ),
-    (_("ML engineer"), _("checks the data can support the model, then builds and validates it")),
-    (_("ML engineer"), _("hands over a clear interface and documents what the model cannot do")),
-    (_("AI engineer"), _("builds it into the product and runs it in production")),
+    (
+        labels.ROLES["ml_engineer"],
+        _("checks the data can support the model, then builds and validates it"),
+    ),
+    (
+        labels.ROLES["ml_engineer"],
+        _("hands over a clear interface and documents what the model cannot do"),
+    ),
+    (labels.ROLES["ai_engineer"], _("builds it into the product and runs it in production")),
     (
         _("Both"),
         _("watch it live: the AI engineer owns the outcome, the ML engineer improves the model"),
@@ -142,27 +147,25 @@ class DiagramBox:
         return self.y + self.height
 
 
-def diagram(team: dict[str, int], deferred: int) -> dict[str, Any]:
+def diagram(team: Team, deferred: int) -> dict[str, Any]:
     """Boxes and connectors of the team chart, laid out for an SVG 720 units wide."""
     width, box_w, box_h, gap = 720, 160, 86, 16
-    total = (
-        team["ai_engineers"]
-        + team["ml_engineers"]
-        + team["ml_infra_engineers"]
-        + team["ai_infra_engineers"]
+    counts = {key: getattr(team, key) for key in labels.TEAM_GROUPS}
+    root = DiagramBox(
+        (width - 260) // 2, 10, 260, 64, str(_("AI and ML team, hired now")), sum(counts.values())
     )
-    root = DiagramBox((width - 260) // 2, 10, 260, 64, str(_("AI and ML team, hired now")), total)
     row_y = root.bottom + 56
     children = []
-    for i, (key, label) in enumerate(DIAGRAM_LABELS):
+    for i, key in enumerate(labels.TEAM_GROUPS):
         note = ""
-        if key == "ai_engineers" and team["applied_ai_engineers"]:
-            note = str(_("incl. %(n)s applied") % {"n": team["applied_ai_engineers"]})
+        if key == "ai_engineers" and team.applied_ai_engineers:
+            note = str(_("incl. %(n)s applied") % {"n": team.applied_ai_engineers})
         if key == "ml_engineers" and deferred:
             note = str(_("+%(n)s later") % {"n": deferred})
         x = i * (box_w + gap) + (width - 4 * box_w - 3 * gap) // 2
+        label = str(labels.TEAM_GROUPS_SHORT[key])
         children.append(
-            DiagramBox(x, row_y, box_w, box_h, str(label), team[key], note, dashed=team[key] == 0)
+            DiagramBox(x, row_y, box_w, box_h, label, counts[key], note, dashed=counts[key] == 0)
         )
     bus_y = root.bottom + 28
     return {
@@ -176,7 +179,7 @@ def diagram(team: dict[str, int], deferred: int) -> dict[str, Any]:
     }
 
 
-def hiring_steps(order: list[str]) -> list[tuple[str, int]]:
+def hiring_steps(order: tuple[str, ...]) -> list[tuple[str, int]]:
     """The hiring order with repeats grouped: applied AI engineer, then 7 AI engineers…"""
     steps: list[tuple[str, int]] = []
     for role in order:
@@ -187,44 +190,57 @@ def hiring_steps(order: list[str]) -> list[tuple[str, int]]:
     return steps
 
 
+@dataclass(frozen=True)
+class ReportPath:
+    """One row of the path table: the engine's result beside the answers that went in."""
+
+    result: PathResult
+    inputs: dict[str, Any]
+    description: str
+
+
+def stored_plan(assessment: Assessment) -> Plan:
+    """The plan the engine made when `assessment` was finished, as the engine's `Plan`:
+    what every page and export reads, rather than the stored JSON."""
+    return plan_from_dict(assessment.plan)
+
+
 def report_context(assessment: Assessment) -> dict[str, Any]:
-    plan: dict[str, Any] = assessment.plan or {}
+    plan = stored_plan(assessment)
     answers = assessment.answers
-    team = plan["team"]
     path_inputs = answers.get("critical_paths", [])
     descriptions = assessment.path_descriptions
     paths = [
-        {
-            **result,
-            "inputs": path_inputs[i] if i < len(path_inputs) else {},
-            "description": descriptions[i] if i < len(descriptions) else "",
-        }
-        for i, result in enumerate(plan["paths"])
+        ReportPath(
+            result=result,
+            inputs=path_inputs[i] if i < len(path_inputs) else {},
+            description=descriptions[i] if i < len(descriptions) else "",
+        )
+        for i, result in enumerate(plan.paths)
     ]
-    roles_in_plan = [role for role in ROLE_GUIDE if role in plan["hiring_order"]]
-    if plan["deferred"] and "ml_engineer" not in roles_in_plan:
+    roles_in_plan = [role for role in ROLE_GUIDE if role in plan.hiring_order]
+    if plan.deferred and "ml_engineer" not in roles_in_plan:
         roles_in_plan.append("ml_engineer")
-    tree = plan["decision_tree"]
+    tree = plan.decision_tree
+    currency = assessment.organisation.currency if assessment.organisation else "GBP"
     return {
         "plan": plan,
         "answers": answers,
-        "currency": assessment.organisation.currency if assessment.organisation else "GBP",
-        "team_rows": [(label, team[key]) for key, label in TEAM_ROLES],
-        "first_hire": plan["hiring_order"][0] if plan["hiring_order"] else None,
-        "hiring_steps": hiring_steps(plan["hiring_order"]),
-        "diagram": diagram(team, len(plan["deferred"])),
-        "maturity": {
-            **plan["maturity"],
-            "evidence": answers.get("maturity", {}),
-            "next_step": NEXT_LEVEL[plan["maturity"]["level"]],
-            "disagreement": plan["maturity"]["declared_level"]
-            not in (None, plan["maturity"]["computed_level"]),
-        },
+        "currency": currency,
+        "first_hire": plan.hiring_order[0] if plan.hiring_order else None,
+        "hiring_steps": hiring_steps(plan.hiring_order),
+        "diagram": diagram(plan.team, len(plan.deferred)),
+        "maturity_evidence": answers.get("maturity", {}),
+        "next_step": NEXT_LEVEL[plan.maturity.level],
         "paths": paths,
-        "decision_tree": [(rule, question, tree[rule]) for rule, question in DECISION_QUESTIONS],
-        "ml_branch": tree["D1"] and tree["D4"],
+        "decision_tree": [
+            (rule, question, getattr(tree, field)) for rule, field, question in DECISION_QUESTIONS
+        ],
         "role_guide": [(role, ROLE_GUIDE[role]) for role in roles_in_plan],
         "split_of_work": SPLIT_OF_WORK,
         "assumptions": {**answers.get("assumptions", {}), **answers.get("priorities", {})},
         "headcount": answers.get("organisation", {}).get("headcount"),
+        "outlook": outlook(
+            plan, answers.get("organisation", {}).get("headcount"), answers, currency
+        ),
     }

@@ -15,6 +15,7 @@ from django.contrib.staticfiles import finders
 from django.utils.text import slugify
 
 from wizard.models import Assessment
+from wizard.report.context import stored_plan
 
 CSV_COLUMNS = (
     "name",
@@ -56,8 +57,18 @@ def paths_csv(assessment: Assessment) -> str:
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
     inputs = assessment.answers.get("critical_paths", [])
-    for path_input, result in zip(inputs, assessment.plan["paths"], strict=True):
-        row = {**path_input, **result, "rules": " ".join(result["rules"])}
+    for path_input, result in zip(inputs, stored_plan(assessment).paths, strict=True):
+        economics = result.economics
+        row = {
+            **path_input,
+            "name": result.name,
+            "verdict": result.verdict,
+            "rules": " ".join(result.rules),
+            "build_cost": economics.build_cost,
+            "yearly_maintenance": economics.yearly_maintenance,
+            "net_value": economics.net_value,
+            "break_even_annual_impact": economics.break_even_annual_impact,
+        }
         writer.writerow(
             ["" if row.get(column) is None else _cell(row[column]) for column in CSV_COLUMNS]
         )
@@ -99,4 +110,6 @@ def _static_fetcher() -> Any:
 def render_pdf(html: str, base_url: str) -> bytes:
     from weasyprint import HTML
 
-    return HTML(string=html, base_url=base_url, url_fetcher=_static_fetcher()).write_pdf()
+    document = HTML(string=html, base_url=base_url, url_fetcher=_static_fetcher())
+    # Tagged, as PDF/UA-1: a screen reader follows headings, lists and tables.
+    return document.write_pdf(pdf_variant="pdf/ua-1")

@@ -15,6 +15,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from accounts.models import User
+from audit.models import Action
 from audit.services import audit_record
 from orgs.link_tokens import new_token, token_hash
 from wizard.models import Assessment, ShareLink
@@ -23,7 +24,7 @@ EXPIRY_CHOICES_DAYS = (7, 30, 90, None)  # None: never expires
 
 
 def _record(
-    action: str, link: ShareLink, request: HttpRequest | None, actor: User | None = None
+    action: Action, link: ShareLink, request: HttpRequest | None, actor: User | None = None
 ) -> None:
     audit_record(
         action=action,
@@ -53,14 +54,14 @@ def share_link_create(
     link = ShareLink.objects.create(
         assessment=assessment, token_hash=token_hash(token), created_by=user, expires=expires
     )
-    _record("share_link.created", link, request, actor=user)
+    _record(Action.SHARE_LINK_CREATED, link, request, actor=user)
     return link, token
 
 
 def share_link_revoke(*, link: ShareLink, actor: User, request: HttpRequest | None = None) -> None:
     if ShareLink.objects.filter(pk=link.pk, revoked__isnull=True).update(revoked=timezone.now()):
         link.refresh_from_db(fields=["revoked"])
-        _record("share_link.revoked", link, request, actor=actor)
+        _record(Action.SHARE_LINK_REVOKED, link, request, actor=actor)
 
 
 def share_link_find(*, token: str) -> ShareLink | None:
@@ -88,4 +89,4 @@ def share_link_viewed(*, link: ShareLink, request: HttpRequest | None = None) ->
         ShareLink.objects.filter(pk=link.pk).update(
             views=F("views") + 1, last_viewed=timezone.now()
         )
-        _record("share_link.viewed", link, request)
+        _record(Action.SHARE_LINK_VIEWED, link, request)

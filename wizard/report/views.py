@@ -11,27 +11,31 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
-from orgs.permissions import Access, get_assessment_for_user, get_organisation_for_user
+from orgs.permissions import get_organisation_for_user
+from wizard.access import Access, get_assessment_for_user
 from wizard.models import Assessment, ShareLink
+from wizard.pdf_delivery import pdf_response
 from wizard.rate_limit import over_limit
-from wizard.report.context import report_context
-from wizard.report.exports import export_filename, paths_csv, render_pdf, report_json
+from wizard.report.changes import plan_changes, plan_items, verdict_changes
+from wizard.report.context import report_context, stored_plan
+from wizard.report.exports import export_filename, paths_csv, report_json
+from wizard.report.forms import RevokeForm, ShareLinkForm
+from wizard.report.outlook import roadmap_csv
 from wizard.report.share_links import (
-    EXPIRY_CHOICES_DAYS,
     share_link_create,
     share_link_find,
     share_link_revoke,
     share_link_viewed,
 )
-from wizard.report.what_if import WhatIfForm, plan_changes, what_if_plan
+from wizard.report.what_if import WhatIfForm, what_if_plan
 from wizard.services import assessment_from_what_if
 from wizard.steps import resume_url
 
@@ -83,6 +87,7 @@ def _owner_context(request: HttpRequest, access: Access, **extra: Any) -> dict[s
         "urls": _urls(assessment),
         # Built only if drawn: its fields are usually served from the cache.
         "what_if_form": SimpleLazyObject(lambda: WhatIfForm(assessment=assessment)),
+        "share_form": ShareLinkForm(),
         **extra,
     }
     if access.can_write and assessment.organisation:
@@ -107,6 +112,7 @@ def report(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @require_POST
+@vary_on_headers("HX-Request")  # the whole report, or a partial of it for htmx
 def what_if(request: HttpRequest, code: str) -> HttpResponse:
     """Recompute the plan from changed answers; save only on "Save as a new assessment"."""
     access = _complete(request, code)
@@ -122,32 +128,43 @@ def what_if(request: HttpRequest, code: str) -> HttpResponse:
             url = reverse("report", args=[new.code])
             return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
         plan = what_if_plan(answers)
-        extra.update(what_if_plan=plan, what_if_changes=plan_changes(assessment.plan, plan))
+        changes = plan_changes(stored_plan(assessment), plan)
+        extra.update(what_if_plan=plan, what_if_changes=changes)
     template = "wizard/_what_if.html#what-if-result" if request.htmx else "wizard/report.html"
     return render(request, template, _owner_context(request, access, **extra))
 
 
 @require_POST
+@vary_on_headers("HX-Request")  # the whole report, or a partial of it for htmx
 def share_create(request: HttpRequest, code: str) -> HttpResponse:
     access = _complete(request, code, write=True)
     if access.assessment.organisation is None:
         raise PermissionDenied
-    # Only the offered choices; anything else (str.isdigit() accepts "²") means 30 days.
-    choices = {("never" if days is None else str(days)): days for days in EXPIRY_CHOICES_DAYS}
-    days = choices.get(request.POST.get("expires_in_days", ""), 30)
-    _, token = share_link_create(
-        assessment=access.assessment, user=request.user, expires_in_days=days
-    )
-    new_link = request.build_absolute_uri(reverse("shared-report", args=[token]))
-    context = _owner_context(request, access, new_link=new_link)
+    form = ShareLinkForm(request.POST)
+    extra: dict[str, Any] = {"share_form": form}
+    if form.is_valid():
+        _, token = share_link_create(
+            assessment=access.assessment,
+            user=request.user,
+            expires_in_days=form.cleaned_data["expires_in_days"],
+            request=request,
+        )
+        extra["new_link"] = request.build_absolute_uri(reverse("shared-report", args=[token]))
+    context = _owner_context(request, access, **extra)
     template = "wizard/_share_links.html#share-panel" if request.htmx else "wizard/report.html"
     return render(request, template, context)
 
 
 @require_POST
+@vary_on_headers("HX-Request")  # the whole report, or a partial of it for htmx
 def share_revoke(request: HttpRequest, code: str, link_id: int) -> HttpResponse:
+    """Revoke a link once confirmed; without the confirmation (a form posted without
+    JavaScript, which cannot ask first), show the confirmation step instead."""
     access = _complete(request, code, write=True)
     link = get_object_or_404(ShareLink, pk=link_id, assessment=access.assessment)
+    if not RevokeForm(request.POST).is_valid():
+        context = {"assessment": access.assessment, "link": link, "urls": _urls(access.assessment)}
+        return render(request, "wizard/share_revoke.html", context)
     share_link_revoke(link=link, actor=request.user, request=request)
     if request.htmx:
         return render(
@@ -178,21 +195,20 @@ def report_csv_view(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
-def _pdf_response(request: HttpRequest, assessment: Assessment, *, shared: bool) -> HttpResponse:
-    context = {
-        **report_context(assessment),
-        "assessment": assessment,
-        "shared": shared,
-        "pdf": True,
-    }
-    html = render_to_string("wizard/report.html", context, request=request)
-    pdf = render_pdf(html, base_url=request.build_absolute_uri("/"))
-    return _download(pdf, "application/pdf", export_filename(assessment, "pdf"))
+@require_GET
+def report_roadmap_csv_view(request: HttpRequest, code: str) -> HttpResponse:
+    """The roadmap by quarter as CSV; plans made before rules 2026.2 have none."""
+    assessment = _complete(request, code).assessment
+    document = roadmap_csv(stored_plan(assessment))
+    if document is None:
+        raise Http404
+    filename = export_filename(assessment, "csv").replace("-team-plan-", "-roadmap-")
+    return _download(document, "text/csv; charset=utf-8", filename)
 
 
 @require_GET
 def report_pdf(request: HttpRequest, code: str) -> HttpResponse:
-    return _pdf_response(request, _complete(request, code).assessment, shared=False)
+    return pdf_response(request, _complete(request, code).assessment, shared=False)
 
 
 def _shared_link(request: HttpRequest, token: str) -> ShareLink:
@@ -255,7 +271,7 @@ def shared_report_pdf(request: HttpRequest, token: str) -> HttpResponse:
         link = _shared_link(request, token)
     except RateLimited:
         return _too_many()
-    return _private(_pdf_response(request, link.assessment, shared=True))
+    return _private(pdf_response(request, link.assessment, shared=True))
 
 
 @require_GET
@@ -273,12 +289,14 @@ def compare(request: HttpRequest, slug: str) -> HttpResponse:
     )
     if len(found) != 2:
         raise Http404
-    first, second = sorted(found, key=lambda a: a.completed)
+    first, second = sorted(found, key=lambda a: (a.completed, a.pk))
+    before, after = stored_plan(first), stored_plan(second)
     context = {
         "organisation": organisation,
         "first": first,
         "second": second,
-        "changes": plan_changes(first.plan, second.plan),
-        "currency": organisation.currency,
+        "same_day": timezone.localdate(first.completed) == timezone.localdate(second.completed),
+        "items": plan_items(before, after),
+        "verdicts": verdict_changes(before, after),
     }
     return render(request, "wizard/compare.html", context)

@@ -9,24 +9,29 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from wizard import labels
 from wizard.answers_draft import normalised, to_engine_answers
 from wizard.field_rendering import RenderedForm
 from wizard.form_fields import number_field
 from wizard.models import Assessment
-from wizard.rules import limits, make_plan, plan_to_dict
-from wizard.rules.maturity import LEVEL_NAMES
+from wizard.rules import Plan, limits, make_plan
 from wizard.steps import shown
 
-LEVEL_CHOICES = [("", _("As answered"))] + [
-    (str(n), f"{n} · {name}") for n, name in LEVEL_NAMES.items()
-]
+ASSUMPTIONS = (
+    "ml_engineer_annual_cost",
+    "horizon_years",
+    "ai_engineer_annual_cost",
+    "infra_engineer_annual_cost",
+    "months_to_hire",
+    "hires_per_quarter",
+)
 
 
 class WhatIfForm(RenderedForm):
     headcount = number_field(limits.HEADCOUNT, label=_("People in the organisation"))
     level = forms.TypedChoiceField(
         label=_("AI maturity level"),
-        choices=LEVEL_CHOICES,
+        choices=[("", _("As answered")), *labels.LEVEL_CHOICES],
         coerce=int,
         empty_value=None,
         required=False,
@@ -35,6 +40,28 @@ class WhatIfForm(RenderedForm):
         limits.ML_ENGINEER_ANNUAL_COST, label=_("Yearly cost of one ML engineer")
     )
     horizon_years = number_field(limits.HORIZON_YEARS, label=_("Payback horizon in years"))
+    # Rules 2026.2: the team's cost and the pace of hiring. A plan finished before them has
+    # no such answers, so these start at the defaults the engine would use.
+    ai_engineer_annual_cost = number_field(
+        limits.AI_ENGINEER_ANNUAL_COST,
+        label=_("Yearly cost of one AI engineer"),
+        initial=limits.DEFAULT_AI_ENGINEER_ANNUAL_COST,
+    )
+    infra_engineer_annual_cost = number_field(
+        limits.INFRA_ENGINEER_ANNUAL_COST,
+        label=_("Yearly cost of one infrastructure engineer"),
+        initial=limits.DEFAULT_INFRA_ENGINEER_ANNUAL_COST,
+    )
+    months_to_hire = number_field(
+        limits.MONTHS_TO_HIRE,
+        label=_("Months to hire one person"),
+        initial=limits.DEFAULT_MONTHS_TO_HIRE,
+    )
+    hires_per_quarter = number_field(
+        limits.HIRES_PER_QUARTER,
+        label=_("Roles opened per quarter"),
+        initial=limits.DEFAULT_HIRES_PER_QUARTER,
+    )
 
     def __init__(self, *args: Any, assessment: Assessment, **kwargs: Any) -> None:
         answers = assessment.answers
@@ -69,56 +96,12 @@ class WhatIfForm(RenderedForm):
         answers = copy.deepcopy(assessment.answers)
         answers["organisation"]["headcount"] = data["headcount"]
         answers["maturity"]["declared_level"] = data["level"]
-        answers["assumptions"] = {
-            "ml_engineer_annual_cost": data["ml_engineer_annual_cost"],
-            "horizon_years": data["horizon_years"],
-        }
+        answers["assumptions"] = {key: data[key] for key in ASSUMPTIONS}
         for i, path in enumerate(answers.get("critical_paths", [])):
             path["annual_impact"] = data[f"impact_{i}"]
             path["labelled_examples"] = data[f"examples_{i}"]
         return normalised(answers)
 
 
-def what_if_plan(answers: dict[str, Any]) -> dict[str, Any]:
-    return plan_to_dict(make_plan(to_engine_answers(answers)))
-
-
-def plan_changes(before: dict[str, Any], after: dict[str, Any]) -> list[dict[str, Any]]:
-    """What differs between two plans, item by item, for highlighting."""
-    changes = []
-    if before["maturity"]["level"] != after["maturity"]["level"]:
-        changes.append(
-            {
-                "item": _("Maturity level"),
-                "before": before["maturity"]["level"],
-                "after": after["maturity"]["level"],
-            }
-        )
-    if before["stage"] != after["stage"]:
-        changes.append({"item": _("Stage"), "before": before["stage"], "after": after["stage"]})
-    for key, label in (
-        ("ai_engineers", _("AI engineers")),
-        ("applied_ai_engineers", _("of which applied")),
-        ("ml_engineers", _("ML engineers")),
-        ("ml_infra_engineers", _("ML infrastructure engineers")),
-        ("ai_infra_engineers", _("AI infrastructure engineers")),
-    ):
-        if before["team"][key] != after["team"][key]:
-            changes.append(
-                {"item": label, "before": before["team"][key], "after": after["team"][key]}
-            )
-    verdicts_before = {path["name"].casefold(): path["verdict"] for path in before["paths"]}
-    names_after = set()
-    for path in after["paths"]:
-        names_after.add(path["name"].casefold())
-        old = verdicts_before.get(path["name"].casefold())
-        if old != path["verdict"]:
-            changes.append(
-                {"item": path["name"], "before": old, "after": path["verdict"], "verdict": True}
-            )
-    for path in before["paths"]:
-        if path["name"].casefold() not in names_after:
-            changes.append(
-                {"item": path["name"], "before": path["verdict"], "after": None, "verdict": True}
-            )
-    return changes
+def what_if_plan(answers: dict[str, Any]) -> Plan:
+    return make_plan(to_engine_answers(answers))

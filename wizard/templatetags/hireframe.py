@@ -6,10 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
 
+from wizard import labels
 from wizard.field_rendering import error_slot
-from wizard.rules.money import format_money
+from wizard.rules.money import format_money, round_for_people
 
 register = template.Library()
 
@@ -23,25 +24,6 @@ CURRENCY_SYMBOLS = {
     "SGD": "S$",
     "JPY": "¥",
     "INR": "₹",
-}
-VERDICTS = {
-    "custom_ml": _("Custom model"),
-    "foundation_model": _("Foundation model"),
-    "gather_data": _("Gather data first"),
-}
-ROLES = {
-    "applied_ai_engineer": _("Applied AI engineer"),
-    "ai_engineer": _("AI engineer"),
-    "ml_engineer": _("ML engineer"),
-    "ml_infra_engineer": _("ML infrastructure engineer"),
-    "ai_infra_engineer": _("AI infrastructure engineer"),
-}
-STAGES = {"startup": _("Startup"), "growth": _("Growth"), "enterprise": _("Enterprise")}
-KINDS = {
-    "predictive": _("Predictive"),
-    "generative": _("Generative"),
-    "agentic": _("Agentic"),
-    "vision_audio": _("Vision or audio"),
 }
 
 
@@ -58,24 +40,79 @@ def money(value: Any, currency: str = "GBP") -> str:
     return f"−{text}" if negative else text
 
 
+def with_currency(amount: str, currency: str) -> str:
+    """A formatted amount with its currency: "£540k", "52k CHF"; negatives get a minus."""
+    negative = amount.startswith("-")
+    amount = amount.lstrip("-")
+    symbol = CURRENCY_SYMBOLS.get(currency)
+    text = f"{symbol}{amount}" if symbol else f"{amount} {currency}"
+    return f"−{text}" if negative else text
+
+
+@register.filter
+def money_for_people(value: Any, currency: str = "GBP", about: bool = True) -> str:
+    """Money for a sentence or a heading: "about £67k", "£1.25M"; exact: `money`."""
+    if value is None or value == "":
+        return "—"
+    rounded = round_for_people(float(value))
+    text = with_currency(rounded.text, currency)
+    if rounded.exact or not about:
+        return text
+    return _("about %(amount)s") % {"amount": text}
+
+
 @register.filter
 def verdict_label(value: str | None) -> str:
-    return "" if value is None else str(VERDICTS.get(value, value))
+    return labels.label(labels.VERDICTS, value)
 
 
 @register.filter
 def role_label(value: str) -> str:
-    return str(ROLES.get(value, value))
+    return labels.label(labels.ROLES, value)
 
 
 @register.filter
 def stage_label(value: str) -> str:
-    return str(STAGES.get(value, value))
+    return labels.label(labels.STAGES, value)
 
 
 @register.filter
 def kind_label(value: str) -> str:
-    return str(KINDS.get(value, value))
+    return labels.label(labels.KINDS, value)
+
+
+@register.filter
+def level_name(value: int) -> str:
+    """A maturity level's name: 2 as "Pilot"."""
+    return labels.label(labels.LEVELS, value)
+
+
+@register.filter
+def numbered_level(value: int) -> str:
+    """A maturity level with its number: 2 as "2 · Pilot"."""
+    return labels.label(labels.NUMBERED_LEVELS, value)
+
+
+@register.filter
+def trigger_label(value: str) -> str:
+    return labels.label(labels.TRIGGERS, value)
+
+
+@register.filter
+def maintenance_label(value: str) -> str:
+    return labels.label(labels.MAINTENANCE, value)
+
+
+@register.filter
+def adequacy_label(value: str) -> str:
+    return labels.label(labels.ADEQUACY, value)
+
+
+@register.filter
+def team_rows(team: Any, which: str = "groups") -> list[tuple[str, str, int]]:
+    """(key, label, count) for each of a team's four groups, or with "all" its applied AI
+    engineers too (who are counted inside the AI engineers)."""
+    return labels.team_rows(team, None if which == "all" else labels.TEAM_GROUPS)
 
 
 @register.filter
