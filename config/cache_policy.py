@@ -31,12 +31,18 @@ PUBLIC_VIEWS = frozenset(
 )
 
 
+# Files served by a view, the same for everybody whoever is signed in.
+ASSET_VIEWS = frozenset({"favicon"})
+
+
 def holds_private_data(request: HttpRequest) -> bool:
     """Whether the answer to this request may hold an organisation's or a user's data."""
+    match = request.resolver_match
+    if match is not None and match.view_name in ASSET_VIEWS:
+        return False
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         return True
-    match = request.resolver_match
     # A URL that matched nothing is a 404 page, the same for everybody.
     return match is not None and match.view_name not in PUBLIC_VIEWS
 

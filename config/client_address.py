@@ -15,9 +15,12 @@ from __future__ import annotations
 import functools
 import ipaddress
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.http import HttpRequest
+
+if TYPE_CHECKING:  # settings.py imports this module: keep it light at start-up
+    from django.http import HttpRequest
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
@@ -69,10 +72,11 @@ def client_ip(request: HttpRequest) -> str | None:
     hops = [hop for hop in forwarded.split(",") if hop.strip()]
     address = peer
     for hop in reversed(hops):
-        address = _address(hop)
-        if address is None:
+        parsed = _address(hop)
+        if parsed is None:
             # A trusted proxy appended something that is not an address: no client to name.
             return None
+        address = parsed
         if not _is_trusted(address, networks):
             break
     return str(address)

@@ -29,6 +29,8 @@ TOKENS = (SHARE, INVITE, RESET, CONFIRM)
         (f"/r/{SHARE}/report.pdf", "/r/[redacted]/report.pdf"),
         (f"https://hireframe.example/r/{SHARE}/", "https://hireframe.example/r/[redacted]/"),
         (f"/invite/{INVITE}/", "/invite/[redacted]/"),
+        # The header's sign-in link carries the page it came from.
+        (f"/accounts/login/?next=/r/{SHARE}/", "/accounts/login/?next=/r/[redacted]/"),
         (
             f"/accounts/login/?next=%2Finvite%2F{INVITE}%2F",
             "/accounts/login/?next=%2Finvite%2F[redacted]%2F",

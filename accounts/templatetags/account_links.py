@@ -21,10 +21,13 @@ def back_here(context: dict[str, Any]) -> str:
     """`?next=<this page>` for the header's sign-in and sign-up links, or "".
 
     Nothing on the account screens themselves (signing in to return to the sign-in page
-    would be a loop), nor on the answer to a POST, whose address may not open with a GET.
+    would be a loop), nor on the answer to a POST, whose address may not open with a GET,
+    nor on an error page: a 404 for a guessed share link must read the same as any other.
     """
     request = context.get("request")
     if request is None or request.method != "GET":
+        return ""
+    if "exception" in context or "request_path" in context:  # Django's 403 and 404 pages
         return ""
     match = request.resolver_match
     if match is None or match.url_name in _account_screens():

@@ -65,3 +65,10 @@ def test_the_header_keeps_the_query_of_the_page(client):
     """The whole address comes back, its query encoded so it stays one `next`."""
     html = client.get(reverse("api-docs") + "?a=1&b=2").content.decode()
     assert f'href="{reverse("signup")}?next=/api/%3Fa%3D1%26b%3D2"' in html
+
+
+def test_an_error_page_does_not_repeat_its_address_in_the_header(client):
+    """A 404 reads the same whatever was asked for (a guessed link says nothing back)."""
+    html = client.get("/r/" + "A" * 43 + "/").content.decode()
+    assert "A" * 43 not in html
+    assert f'href="{reverse("signup")}"' in html

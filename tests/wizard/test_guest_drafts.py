@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from io import StringIO
 
 import pytest
+from django.core import mail
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
@@ -39,6 +41,9 @@ def test_signing_up_moves_the_draft_into_the_new_organisation(client):
         },
     )
     assert response.status_code == 302
+    # The draft moves when the address is confirmed, which also signs in.
+    link = re.search(r"http://testserver(/accounts/confirm/\S+/)", mail.outbox[-1].body)
+    assert client.post(link.group(1)).url == step_url(draft, "paths")
     draft.refresh_from_db()
     assert draft.organisation == Organisation.objects.get(name="Acme")
     assert draft.created_by.email == "new@example.com"

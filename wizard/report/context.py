@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wizard import labels
 from wizard.models import Assessment
+from wizard.report.outlook import outlook
 from wizard.rules import Plan, plan_from_dict
 from wizard.rules.economics import PathResult
 from wizard.rules.team import Team
@@ -221,10 +222,11 @@ def report_context(assessment: Assessment) -> dict[str, Any]:
     if plan.deferred and "ml_engineer" not in roles_in_plan:
         roles_in_plan.append("ml_engineer")
     tree = plan.decision_tree
+    currency = assessment.organisation.currency if assessment.organisation else "GBP"
     return {
         "plan": plan,
         "answers": answers,
-        "currency": assessment.organisation.currency if assessment.organisation else "GBP",
+        "currency": currency,
         "first_hire": plan.hiring_order[0] if plan.hiring_order else None,
         "hiring_steps": hiring_steps(plan.hiring_order),
         "diagram": diagram(plan.team, len(plan.deferred)),
@@ -238,4 +240,7 @@ def report_context(assessment: Assessment) -> dict[str, Any]:
         "split_of_work": SPLIT_OF_WORK,
         "assumptions": {**answers.get("assumptions", {}), **answers.get("priorities", {})},
         "headcount": answers.get("organisation", {}).get("headcount"),
+        "outlook": outlook(
+            plan, answers.get("organisation", {}).get("headcount"), answers, currency
+        ),
     }

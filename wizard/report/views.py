@@ -28,6 +28,7 @@ from wizard.report.changes import plan_changes, plan_items, verdict_changes
 from wizard.report.context import report_context, stored_plan
 from wizard.report.exports import export_filename, paths_csv, report_json
 from wizard.report.forms import RevokeForm, ShareLinkForm
+from wizard.report.outlook import roadmap_csv
 from wizard.report.share_links import (
     share_link_create,
     share_link_find,
@@ -192,6 +193,17 @@ def report_csv_view(request: HttpRequest, code: str) -> HttpResponse:
     return _download(
         paths_csv(assessment), "text/csv; charset=utf-8", export_filename(assessment, "csv")
     )
+
+
+@require_GET
+def report_roadmap_csv_view(request: HttpRequest, code: str) -> HttpResponse:
+    """The roadmap by quarter as CSV; plans made before rules 2026.2 have none."""
+    assessment = _complete(request, code).assessment
+    document = roadmap_csv(stored_plan(assessment))
+    if document is None:
+        raise Http404
+    filename = export_filename(assessment, "csv").replace("-team-plan-", "-roadmap-")
+    return _download(document, "text/csv; charset=utf-8", filename)
 
 
 @require_GET
