@@ -24,6 +24,7 @@ class Action(models.TextChoices):
     MEMBER_ROLE_CHANGED = "member.role_changed", _("Member's role changed")
     ASSESSMENT_COMPLETED = "assessment.completed", _("Assessment completed")
     ASSESSMENT_DELETED = "assessment.deleted", _("Assessment deleted")
+    ASSESSMENT_REVIEWED = "assessment.reviewed", _("Assessment reviewed")
     ASSESSMENTS_EXPORTED = "assessments.exported", _("Assessments exported")
     LOGIN_SUCCEEDED = "login.succeeded", _("Signed in")
     LOGIN_FAILED = "login.failed", _("Failed sign-in")

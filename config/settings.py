@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "accounts",
     "orgs",
     "wizard",
+    "voices",
     "audit",
 ]
 

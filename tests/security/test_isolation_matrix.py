@@ -161,6 +161,11 @@ TABLE: dict[str, Row] = {
     ),
     "shared-report": Row(get=ALL_200, post=ALL_405, open_to_all=True, kwargs=SHARE_TOKEN),
     "shared-report-pdf": Row(get=ALL_200, post=ALL_405, open_to_all=True, kwargs=SHARE_TOKEN),
+    # --- several voices (voices/) ---------------------------------------------------------
+    # Owners and editors review a finished assessment; posted empty, the form says why (422).
+    "assessment-review": Row(
+        get=(404, 403, 200, 200, 404, 404), post=(404, 403, 422, 422, 404, 404), writers=WRITERS
+    ),
     "compare": Row(
         get=(404, 200, 200, 200, 404, 404),
         post=ALL_405,

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
+from voices.reviews import review_for
 from wizard import labels
 from wizard.models import Assessment
 from wizard.rules import Plan, plan_from_dict
@@ -238,4 +239,5 @@ def report_context(assessment: Assessment) -> dict[str, Any]:
         "split_of_work": SPLIT_OF_WORK,
         "assumptions": {**answers.get("assumptions", {}), **answers.get("priorities", {})},
         "headcount": answers.get("organisation", {}).get("headcount"),
+        "review": review_for(assessment),
     }
