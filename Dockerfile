@@ -1,4 +1,5 @@
-# Hireframe production image: gunicorn serving Django, static files by whitenoise.
+# Hireframe production image: gunicorn serving Django, static files by whitenoise; the
+# same image runs the task worker with the command `worker` (PDFs, email, clean-up).
 # Build: docker build -t hireframe .   Run: see compose.yaml and the README.
 
 FROM python:3.13-slim AS build
@@ -26,11 +27,12 @@ WORKDIR /app
 COPY --chown=hireframe:hireframe . /app
 # collectstatic needs settings but no secrets or database: a throwaway key is enough here.
 RUN SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput \
-    && mkdir -p /app/var && chown hireframe:hireframe /app/var
+    && mkdir -p /app/var/media /app/var/metrics && chown -R hireframe:hireframe /app/var
 USER hireframe
 EXPOSE 8000
 VOLUME ["/app/var"]
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
     CMD ["python", "-c", "import sys, urllib.request; sys.exit(urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=4).status != 200)"]
 ENTRYPOINT ["/app/docker/entrypoint.sh"]
+# The web server; `docker run hireframe worker` runs the task worker instead.
 CMD ["gunicorn", "config.wsgi", "-c", "config/gunicorn.py"]

@@ -1,4 +1,5 @@
-# Hireframe: `make run` starts the app with a demo organisation; `make test` runs the suite.
+# Hireframe: `make run` starts the app and its task worker with a demo organisation (one
+# Ctrl-C stops both); `make test` runs the suite.
 # Both set up everything they need first (a .venv with the locked dependencies, a .env with
 # a generated SECRET_KEY, the SQLite database in var/), and are safe to run again.
 
@@ -12,8 +13,9 @@ PORT ?= 8000
 
 run: setup migrate
 	$(PY) manage.py seed_demo
-	@echo "Hireframe is starting on http://$(HOST):$(PORT)/"
-	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+	$(PY) manage.py schedule_housekeeping
+	@echo "Hireframe is starting on http://$(HOST):$(PORT)/ with its task worker (Ctrl-C stops both)"
+	DEBUG=1 $(PY) bin/run-with-worker $(HOST):$(PORT)
 
 test: setup
 	$(PY) -m pytest $(PYTEST_ARGS)
@@ -48,6 +50,7 @@ lint: setup
 # endpoints beside bare Django views (docs/benchmarks.md). BENCH_ARGS="--database postgres".
 bench: setup
 	$(PY) -m bench.engine
+	$(PY) -m bench.pdf
 	$(PY) -m bench.http $(BENCH_ARGS)
 
 # Re-resolve the pinned dependencies after editing pyproject.toml.

@@ -40,6 +40,45 @@ def pytest_configure(config: pytest.Config) -> None:
     # django-axes refuses authenticate() calls without a request, as Client.login() makes
     # them; it is switched on in the tests of the lockout itself (tests/security/).
     settings.AXES_ENABLED = False
+    # Tasks run inline, inside the request or call that queues them; one test starts the
+    # real worker (tests/background/test_worker.py). The backends are built again from this.
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+    from django.tasks.signals import clear_tasks_handlers
+
+    clear_tasks_handlers(setting="TASKS")
+    # Stored PDFs go to a folder of this run's own, not var/media.
+    import tempfile
+
+    settings.MEDIA_ROOT = tempfile.mkdtemp(prefix="hireframe-media-")
+
+
+@pytest.fixture(autouse=True)
+def _tasks_queued_as_if_committed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Work queued "after commit" outside any transaction of the code's own is queued at once.
+
+    A test runs inside atomic blocks that never commit, so `on_commit` would never fire;
+    those blocks are the test's, not the caller's. Work queued inside a transaction the
+    code opened still waits for it (use django_capture_on_commit_callbacks to see it).
+    """
+    from django.db import connection, transaction
+
+    from background import queue
+
+    def on_commit(func, using=None, robust=False):  # type: ignore[no-untyped-def]
+        if all(getattr(block, "_from_testcase", False) for block in connection.atomic_blocks):
+            func()
+        else:
+            transaction.on_commit(func, using=using, robust=robust)
+
+    monkeypatch.setattr(queue, "on_commit", on_commit)
+
+
+@pytest.fixture(autouse=True)
+def _no_pdf_on_finishing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Finishing an assessment queues its PDF; inline, that is seconds of WeasyPrint in
+    every test that finishes one. The PDF tests ask for the PDF instead, which queues it
+    too; tests/wizard/test_pdf_files.py puts the queueing on finishing back."""
+    monkeypatch.setattr("wizard.services.pdf_render_later", lambda **kwargs: False)
 
 
 @pytest.hookimpl(wrapper=True)

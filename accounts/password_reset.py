@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 
 from django.conf import settings
+from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.views import PasswordResetView
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 
@@ -38,7 +39,7 @@ def reset_email_allowed(request: HttpRequest, email: str) -> bool:
 class ThrottledPasswordResetView(PasswordResetView):
     form_class = EmailPasswordResetForm
 
-    def form_valid(self, form: EmailPasswordResetForm) -> HttpResponse:
+    def form_valid(self, form: PasswordResetForm) -> HttpResponse:
         if reset_email_allowed(self.request, form.cleaned_data["email"]):
             return super().form_valid(form)
         return HttpResponseRedirect(self.get_success_url())

@@ -134,7 +134,11 @@ def step_posts(number: int) -> dict[str, list[tuple[dict[str, str], Any]]]:
         paths.update({f"paths-{i}-name": name, f"paths-{i}-kind": "predictive"})
 
     def roi(impact: int) -> dict[str, str]:
-        data = _management("roi", 2, 2)
+        data = {
+            **_management("roi", 2, 2),
+            "roi-costs-ml_engineer_annual_cost": "200000",
+            "roi-costs-horizon_years": "3",
+        }
         for i in range(2):
             data.update(
                 {
@@ -153,8 +157,10 @@ def step_posts(number: int) -> dict[str, list[tuple[dict[str, str], Any]]]:
     def hiring(headcount: int) -> dict[str, str]:
         return {
             "headcount": str(headcount),
-            "ml_engineer_annual_cost": "200000",
-            "horizon_years": "3",
+            "ai_engineer_annual_cost": "180000",
+            "infra_engineer_annual_cost": "190000",
+            "months_to_hire": "3",
+            "hires_per_quarter": "3",
         }
 
     first, final = 1_000 + number, 2_000 + number

@@ -37,7 +37,15 @@ ROI = {
     "maintenance": "medium",
     "foundation_model_adequate": "partly",
 }
-HIRING = {"headcount": "120", "ml_engineer_annual_cost": "200000", "horizon_years": "3"}
+HIRING = {
+    "headcount": "120",
+    "ai_engineer_annual_cost": "180000",
+    "infra_engineer_annual_cost": "190000",
+    "months_to_hire": "3",
+    "hires_per_quarter": "3",
+}
+# Asked in the ROI step, beside the build costs they price.
+BUILD_COSTS = {"roi-costs-ml_engineer_annual_cost": "200000", "roi-costs-horizon_years": "3"}
 VERSION = re.compile(rb'name="version" id="version" value="(\d+)"')
 PEER_STEP = re.compile(rb'name="peer_wizard-current_step" value="(\w+)"')
 
@@ -65,7 +73,7 @@ def step_data(slug: str, prefix: str = "") -> dict[str, str]:
             data.update({f"paths-{i}-name": name, f"paths-{i}-kind": kind})
         return data  # formset prefixes are already the step's name in both servers
     elif slug == "roi":
-        data = _management("roi", len(PATHS), len(PATHS))
+        data = {**_management("roi", len(PATHS), len(PATHS)), **BUILD_COSTS}
         for i in range(len(PATHS)):
             data.update({f"roi-{i}-{key}": value for key, value in ROI.items()})
         return data

@@ -72,10 +72,11 @@ def client_ip(request: HttpRequest) -> str | None:
     hops = [hop for hop in forwarded.split(",") if hop.strip()]
     address = peer
     for hop in reversed(hops):
-        address = _address(hop)
-        if address is None:
+        parsed = _address(hop)
+        if parsed is None:
             # A trusted proxy appended something that is not an address: no client to name.
             return None
+        address = parsed
         if not _is_trusted(address, networks):
             break
     return str(address)

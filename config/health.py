@@ -5,6 +5,9 @@ load balancer or Docker's HEALTHCHECK gets an answer whatever Host header it sen
 without being redirected to HTTPS: the probe asks one thing, "does the database answer?".
 It sits just below SecurityMiddleware, which exempts it from the redirect
 (SECURE_REDIRECT_EXEMPT) and still gives its answer the security headers.
+It also says how long the oldest task ready to run has waited (null when none waits; left
+out when tasks are not queued in the database), for a monitor to alert on a stalled
+worker. That figure never fails the probe: a busy queue must not take the web servers out.
 """
 
 from __future__ import annotations
@@ -30,6 +33,23 @@ def database_answers() -> bool:
         return False
 
 
+def _task_queue() -> dict[str, object] | None:
+    from observability.task_queue import queue_state
+
+    try:
+        state = queue_state()
+    except DatabaseError:
+        logger.warning("Health check: the task queue could not be read.", exc_info=True)
+        return None
+    if state is None:
+        return None
+    oldest = state.oldest_waiting_seconds
+    return {
+        "waiting": state.waiting,
+        "oldest_waiting_seconds": None if oldest is None else round(oldest, 1),
+    }
+
+
 class HealthCheckMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -42,9 +62,13 @@ class HealthCheckMiddleware:
                 {"error": "method not allowed"}, status=405, headers={"Allow": "GET, HEAD"}
             )
         healthy = database_answers()
-        response = JsonResponse(
-            {"status": "ok" if healthy else "unavailable", "database": "ok" if healthy else "down"},
-            status=200 if healthy else 503,
-        )
+        body: dict[str, object] = {
+            "status": "ok" if healthy else "unavailable",
+            "database": "ok" if healthy else "down",
+        }
+        tasks = _task_queue() if healthy else None
+        if tasks is not None:
+            body["tasks"] = tasks
+        response = JsonResponse(body, status=200 if healthy else 503)
         response["Cache-Control"] = "no-store"
         return response

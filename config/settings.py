@@ -5,6 +5,8 @@ Every variable read here is listed, with its default, in the README's settings t
 
 from __future__ import annotations
 
+import ipaddress
+import json
 import sys
 from datetime import timedelta
 from pathlib import Path
@@ -44,11 +46,14 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "axes",
+    "django_tasks_db",
     "accounts",
     "orgs",
     "wizard",
     "voices",
     "audit",
+    "background",
+    "observability",
 ]
 
 AUTH_USER_MODEL = "accounts.User"
@@ -72,9 +77,13 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 MIDDLEWARE = [
-    # First, so that every answer, the health probe's too, carries its headers (nosniff);
+    # First, so every answer and every log line of a request carries its id.
+    "observability.logs.RequestIdMiddleware",
+    # Then, so that every answer, the health probe's too, carries its headers (nosniff);
     # the probe is exempt from its HTTPS redirect (SECURE_REDIRECT_EXEMPT, below).
     "django.middleware.security.SecurityMiddleware",
+    # Answers /metrics (exempt from the redirect too) and counts and times the rest.
+    "observability.metrics.MetricsMiddleware",
     "config.health.HealthCheckMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -162,6 +171,32 @@ SHARE_LINK_RATE_LIMIT = envint("SHARE_LINK_RATE_LIMIT", 60)
 # to one address; past either nothing is sent, and the page says the same as ever.
 PASSWORD_RESET_RATE_LIMIT = envint("PASSWORD_RESET_RATE_LIMIT", 5)
 PASSWORD_RESET_EMAIL_MINUTES = envint("PASSWORD_RESET_EMAIL_MINUTES", 15)
+# PDF renders one client may start per minute (asking for a PDF not yet stored queues
+# one); a stored PDF is served without limit beyond the share link's.
+PDF_RENDER_RATE_LIMIT = envint("PDF_RENDER_RATE_LIMIT", 5)
+
+# --- Background tasks -----------------------------------------------------------------
+# Django's own task API. "database" (the default) keeps the queue in the app's database and
+# needs only `manage.py db_worker` beside the web server; "rq" puts it on Redis for bigger
+# installs (docs/scaling.md); "immediate" runs each task inline, as the tests do.
+TASKS_BACKEND = envstr("TASKS_BACKEND", "database")
+if TASKS_BACKEND == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+elif TASKS_BACKEND == "rq":
+    if not REDIS_URL:
+        raise ImproperlyConfigured("TASKS_BACKEND=rq needs REDIS_URL.")
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 300}}
+elif TASKS_BACKEND == "immediate":
+    TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+else:
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND must be database, rq or immediate; got {TASKS_BACKEND!r}."
+    )
+
+# The hour (UTC) the worker deletes guests' abandoned drafts each day.
+HOUSEKEEPING_HOUR = envint("HOUSEKEEPING_HOUR", 3)
 
 # --- Internationalisation -------------------------------------------------------------
 LANGUAGE_CODE = "en-gb"
@@ -175,8 +210,20 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(envstr("STATIC_ROOT", str(BASE_DIR / "var" / "static")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Files the app writes (each report's PDF, rendered once): the file system under var/media
+# by default; FILE_STORAGE_BACKEND names any other storage class (a django-storages one, such
+# as storages.backends.s3.S3Storage) and FILE_STORAGE_OPTIONS its options as JSON.
+MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
+MEDIA_URL = "/media/"  # never served: PDFs go out through their report's access checks
+try:
+    _FILE_STORAGE_OPTIONS = json.loads(envstr("FILE_STORAGE_OPTIONS", "{}"))
+except ValueError as error:
+    raise ImproperlyConfigured(f"FILE_STORAGE_OPTIONS must be JSON: {error}") from None
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {
+        "BACKEND": envstr("FILE_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"),
+        "OPTIONS": _FILE_STORAGE_OPTIONS,
+    },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -219,7 +266,7 @@ SECURE_HSTS_SECONDS = 31_536_000 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
 # A load balancer probes over plain HTTP by IP address: answer it rather than redirect.
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^metrics$"]
 BEHIND_PROXY = envbool("BEHIND_PROXY", False)
 if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -269,18 +316,33 @@ AXES_VERBOSE = False  # no start-up banner in every management command's output
 AXES_DISABLE_ACCESS_LOG = True  # sign-ins are already in the audit log; keep one record
 
 # --- Logging --------------------------------------------------------------------------
-# Tokens in secret URLs (share links, invitations, password resets) are redacted from
-# every line: on the loggers that write request paths, and on the handlers as well, so a
-# line from any other logger that quotes a path is caught too (config/log_redaction.py).
+# One line per record on stdout, each with the request's id; LOG_FORMAT=json writes JSON
+# objects for a log shipper. Tokens in secret URLs (share links, invitations, password
+# resets) are redacted from every line: on the loggers that write request paths, and on
+# the handlers as well, so a line from any other logger that quotes a path is caught too
+# (config/log_redaction.py); the handlers also drop email addresses and secrets in query
+# strings (observability/logs.py).
+LOG_FORMAT = envstr("LOG_FORMAT", "plain")
+if LOG_FORMAT not in ("plain", "json"):
+    raise ImproperlyConfigured(f"LOG_FORMAT must be plain or json; got {LOG_FORMAT!r}.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"redact_tokens": {"()": "config.log_redaction.RedactTokensFilter"}},
+    "filters": {
+        "redact_tokens": {"()": "config.log_redaction.RedactTokensFilter"},
+        "request_id": {"()": "observability.logs.RequestIdFilter"},
+        "redact": {"()": "observability.logs.RedactFilter"},
+    },
     "formatters": {
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(request_id)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
         "django.server": {
             "()": "django.utils.log.ServerFormatter",
-            "format": "[{server_time}] {message}",
+            "format": "[{server_time}] [{request_id}] {message}",
             "style": "{",
         },
     },
@@ -288,14 +350,14 @@ LOGGING = {
         "stdout": {
             "class": "logging.StreamHandler",
             "stream": sys.stdout,
-            "formatter": "plain",
-            "filters": ["redact_tokens"],
+            "formatter": LOG_FORMAT,
+            "filters": ["request_id", "redact"],
         },
-        # As Django's default for the development server, with the filter.
+        # As Django's default for the development server, with the filters.
         "django.server": {
             "class": "logging.StreamHandler",
-            "formatter": "django.server",
-            "filters": ["redact_tokens"],
+            "formatter": "django.server" if LOG_FORMAT == "plain" else "json",
+            "filters": ["request_id", "redact"],
         },
     },
     "loggers": {
@@ -310,3 +372,30 @@ LOGGING = {
     },
     "root": {"handlers": ["stdout"], "level": envstr("LOG_LEVEL", "INFO")},
 }
+
+# --- Metrics and error reports --------------------------------------------------------
+# /metrics answers a bearer token (METRICS_TOKEN) or a client in METRICS_ALLOWED_NETWORKS
+# (comma-separated addresses or CIDR networks); with neither set, it answers nobody.
+METRICS_TOKEN = envstr("METRICS_TOKEN")
+try:
+    METRICS_ALLOWED_NETWORKS = [
+        ipaddress.ip_network(item, strict=False) for item in envlist("METRICS_ALLOWED_NETWORKS")
+    ]
+except ValueError as error:
+    raise ImproperlyConfigured(f"METRICS_ALLOWED_NETWORKS: {error}") from None
+
+# Error reports to Sentry (or a Sentry-compatible service) when SENTRY_DSN is set. No
+# personal data is sent: no user, cookies, addresses or request bodies.
+SENTRY_DSN = envstr("SENTRY_DSN")
+if SENTRY_DSN:
+    import sentry_sdk
+
+    from observability.logs import scrub_sentry_event
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=envstr("SENTRY_ENVIRONMENT", "production"),
+        send_default_pii=False,
+        traces_sample_rate=0.0,
+        before_send=scrub_sentry_event,
+    )

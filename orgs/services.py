@@ -107,9 +107,9 @@ def invitation_create(
     Given `email`, only an account with that address, once confirmed, can accept; without
     one, anyone holding the link can. `link_for` turns the token into the absolute URL of
     the invitation page. The token is returned inside that link and stored only as a hash.
-    The invitation is committed before the email is sent, and any failure to send is
-    logged and reported as `emailed=False`: the invitation stays usable and the owner has
-    the link to pass on.
+    The invitation is committed before the email is queued for the worker (which retries
+    while the mail server is away); a failure to queue it is logged and reported as
+    `emailed=False`: the invitation stays usable and the owner has the link to pass on.
     """
     token = new_token()
     with transaction.atomic():
@@ -130,7 +130,7 @@ def invitation_create(
             request=request,
         )
     link = link_for(token)
-    # Sent after the commit: the database is not held while a mail server answers.
+    # Queued after the commit: the worker must find the invitation it is about.
     emailed = bool(email) and _send_invitation(invitation, link)
     return NewInvitation(invitation=invitation, link=link, emailed=emailed)
 
@@ -146,11 +146,13 @@ def _send_invitation(invitation: Invitation, link: str) -> bool:
     subject = _("Join %(organisation)s on Hireframe") % {
         "organisation": invitation.organisation.name
     }
+    # Queued for the worker, which retries while the mail server is away; what fails
+    # here already (a template, the queue itself) is logged and reported as not emailed.
     try:
         body = render_to_string("orgs/invitation_email.txt", context)
         send_email(subject=subject, body=body, to=invitation.email)
     except Exception:
-        # Whatever went wrong (the server, a header), the invitation is made: say so.
+        # Whatever went wrong, the invitation is made: say so.
         logger.exception("Could not email invitation %s", invitation.pk)
         return False
     return True

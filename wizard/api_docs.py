@@ -133,6 +133,30 @@ def field_rows() -> list[FieldRow]:
             str(r.DEFAULT_HORIZON_YEARS),
             _("Years over which a custom model must pay back."),
         ),
+        FieldRow(
+            "assumptions.ai_engineer_annual_cost",
+            r.AI_ENGINEER_ANNUAL_COST.describe(),
+            f"{r.DEFAULT_AI_ENGINEER_ANNUAL_COST:,}",
+            _("Fully loaded yearly cost of one AI engineer (applied AI engineers too)."),
+        ),
+        FieldRow(
+            "assumptions.infra_engineer_annual_cost",
+            r.INFRA_ENGINEER_ANNUAL_COST.describe(),
+            f"{r.DEFAULT_INFRA_ENGINEER_ANNUAL_COST:,}",
+            _("Fully loaded yearly cost of one ML or AI infrastructure engineer."),
+        ),
+        FieldRow(
+            "assumptions.months_to_hire",
+            r.MONTHS_TO_HIRE.describe(),
+            str(r.DEFAULT_MONTHS_TO_HIRE),
+            _("Months from opening a role to the person starting."),
+        ),
+        FieldRow(
+            "assumptions.hires_per_quarter",
+            r.HIRES_PER_QUARTER.describe(),
+            str(r.DEFAULT_HIRES_PER_QUARTER),
+            _("How many roles you can open in one quarter."),
+        ),
     ]
 
 
@@ -151,6 +175,14 @@ EXAMPLE_ANSWERS: dict[str, Any] = {
         }
     ],
     "priorities": {"ship_quickly": True, "integrate_existing_systems": True},
+    "assumptions": {
+        "ml_engineer_annual_cost": limits.DEFAULT_ML_ENGINEER_ANNUAL_COST,
+        "horizon_years": limits.DEFAULT_HORIZON_YEARS,
+        "ai_engineer_annual_cost": limits.DEFAULT_AI_ENGINEER_ANNUAL_COST,
+        "infra_engineer_annual_cost": limits.DEFAULT_INFRA_ENGINEER_ANNUAL_COST,
+        "months_to_hire": limits.DEFAULT_MONTHS_TO_HIRE,
+        "hires_per_quarter": limits.DEFAULT_HIRES_PER_QUARTER,
+    },
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from wizard import labels
@@ -208,8 +209,54 @@ class RoiForm(StepForm):
             field.label, field.help_text = wording
 
 
+class BuildCostForm(StepForm):
+    """The two answers every path's build cost and net value depend on, asked beside them."""
+
+    ml_engineer_annual_cost = number_field(
+        limits.ML_ENGINEER_ANNUAL_COST,
+        label=_("Yearly cost of one ML engineer"),
+        help_text=format_lazy(
+            _(
+                "Fully loaded: salary, benefits, equipment and overheads, in your currency. Default: {default}. It prices each path's build."
+            ),
+            default=f"{limits.DEFAULT_ML_ENGINEER_ANNUAL_COST:,}",
+        ),
+        initial=limits.DEFAULT_ML_ENGINEER_ANNUAL_COST,
+        money=True,
+    )
+    horizon_years = number_field(
+        limits.HORIZON_YEARS,
+        label=_("Years a custom model must pay back within"),
+        help_text=format_lazy(
+            _(
+                "The horizon for every path's net value. Three years is a common choice. Default: {default}."
+            ),
+            default=limits.DEFAULT_HORIZON_YEARS,
+        ),
+        initial=limits.DEFAULT_HORIZON_YEARS,
+    )
+
+
+class BaseRoiFormSet(forms.BaseFormSet):
+    """The paths' rows, and beside them (`companion`) the ML engineer's cost and horizon
+    that every row's build cost uses; valid only when both are."""
+
+    def __init__(self, *args: Any, companion_initial: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.companion = BuildCostForm(
+            self.data if self.is_bound else None,
+            initial=companion_initial,
+            prefix=f"{self.prefix}-costs",
+        )
+
+    def is_valid(self) -> bool:
+        rows_valid = super().is_valid()
+        return self.companion.is_valid() and rows_valid
+
+
 RoiFormSet = forms.formset_factory(
     RoiForm,
+    formset=BaseRoiFormSet,
     extra=0,
     max_num=limits.MAX_CRITICAL_PATHS,
     absolute_max=limits.MAX_CRITICAL_PATHS,
@@ -231,16 +278,45 @@ class HiringForm(StepForm):
     integrate_existing_systems = forms.BooleanField(
         label=_("AI must fit into systems and processes we already run"), required=False
     )
-    ml_engineer_annual_cost = number_field(
-        limits.ML_ENGINEER_ANNUAL_COST,
-        label=_("Yearly cost of one ML engineer"),
-        help_text=_("Fully loaded: salary, benefits, equipment and overheads, in your currency."),
-        initial=limits.DEFAULT_ML_ENGINEER_ANNUAL_COST,
+    ai_engineer_annual_cost = number_field(
+        limits.AI_ENGINEER_ANNUAL_COST,
+        label=_("Yearly cost of one AI engineer"),
+        help_text=format_lazy(
+            _(
+                "Fully loaded, applied AI engineers too. Default: {default}. It prices the team a year."
+            ),
+            default=f"{limits.DEFAULT_AI_ENGINEER_ANNUAL_COST:,}",
+        ),
+        initial=limits.DEFAULT_AI_ENGINEER_ANNUAL_COST,
         money=True,
     )
-    horizon_years = number_field(
-        limits.HORIZON_YEARS,
-        label=_("Years a custom model must pay back within"),
-        help_text=_("The horizon for every path's net value. Three years is a common choice."),
-        initial=limits.DEFAULT_HORIZON_YEARS,
+    infra_engineer_annual_cost = number_field(
+        limits.INFRA_ENGINEER_ANNUAL_COST,
+        label=_("Yearly cost of one infrastructure engineer"),
+        help_text=format_lazy(
+            _("Fully loaded, for ML and AI infrastructure alike. Default: {default}."),
+            default=f"{limits.DEFAULT_INFRA_ENGINEER_ANNUAL_COST:,}",
+        ),
+        initial=limits.DEFAULT_INFRA_ENGINEER_ANNUAL_COST,
+        money=True,
+    )
+    months_to_hire = number_field(
+        limits.MONTHS_TO_HIRE,
+        label=_("Months from opening a role to the person starting"),
+        help_text=format_lazy(
+            _("Search, interviews, offer and notice period. Default: {default}."),
+            default=limits.DEFAULT_MONTHS_TO_HIRE,
+        ),
+        initial=limits.DEFAULT_MONTHS_TO_HIRE,
+    )
+    hires_per_quarter = number_field(
+        limits.HIRES_PER_QUARTER,
+        label=_("Roles you can open in one quarter"),
+        help_text=format_lazy(
+            _(
+                "How many searches your hiring managers and recruiters can run at once. Default: {default}."
+            ),
+            default=limits.DEFAULT_HIRES_PER_QUARTER,
+        ),
+        initial=limits.DEFAULT_HIRES_PER_QUARTER,
     )

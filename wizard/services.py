@@ -16,6 +16,7 @@ from audit.services import audit_record
 from orgs.models import Membership, Organisation
 from wizard.answers_draft import Draft, blank_answers, has_headcount
 from wizard.models import Assessment
+from wizard.pdf_files import pdf_render_later
 from wizard.rules import plan_to_dict
 from wizard.steps import STEP_COUNT, Step, StepForm
 from wizard.team_summary import team_summary
@@ -71,6 +72,8 @@ def _record_completion(assessment: Assessment, actor: User | None) -> Assessment
         target=str(assessment.code),
         details={"rules_version": assessment.rules_version, "team": assessment.team_summary},
     )
+    # The report is final now: its PDF is rendered once, by the worker, ready for download.
+    pdf_render_later(assessment=assessment)
     return assessment
 
 

@@ -23,11 +23,11 @@ def confirm_path(body: str) -> str:
 
 @pytest.fixture
 def draft(client) -> Assessment:
-    """A guest's draft whose answers already give a headcount of 60."""
+    """A guest's draft whose answers already give a headcount of 12,000."""
     client.post(reverse("start"))
     draft = Assessment.objects.get(organisation__isnull=True)
     Assessment.objects.filter(pk=draft.pk).update(
-        answers={**draft.answers, "organisation": {"headcount": 60}}
+        answers={**draft.answers, "organisation": {"headcount": 12000}}
     )
     return draft
 
@@ -50,7 +50,7 @@ def test_sign_up_does_not_ask_again_for_the_drafts_headcount_and_says_the_draft_
     assert "organisation_name" in form.fields
     html = page.content.decode()
     assert "Your draft is kept" in html
-    assert "headcount of 60 people" in html
+    assert "headcount of 12,000 people" in html
 
 
 def test_a_guest_without_a_draft_is_asked_for_the_headcount(client):
@@ -76,7 +76,7 @@ def test_the_draft_goes_into_the_new_organisation_and_confirming_returns_to_the_
     assert response.url == reverse("signup-sent")
     assert f'href="{url}"' in client.get(response.url).content.decode()
     organisation = Organisation.objects.get(name="Acme")
-    assert organisation.headcount == 60
+    assert organisation.headcount == 12000
     other_browser = Client()
     landed = other_browser.post(confirm_path(mail.outbox[0].body))
     assert landed.url == url

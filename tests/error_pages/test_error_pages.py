@@ -8,7 +8,6 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from orgs.models import Membership
 from tests.factories import AssessmentFactory, MembershipFactory
 
 pytestmark = pytest.mark.django_db
@@ -25,11 +24,9 @@ def assert_product_page(response, status: int, heading: str) -> None:
 
 
 @pytest.fixture
-def viewer_client():
-    membership = MembershipFactory(role=Membership.Role.VIEWER)
-    client = Client()
-    client.force_login(membership.user)
-    return client, AssessmentFactory(organisation=membership.organisation)
+def viewer_and_draft(viewer_client, organisation):
+    """The shared viewer persona's client, and a draft of their organisation."""
+    return viewer_client, AssessmentFactory(organisation=organisation)
 
 
 @pytest.mark.parametrize("signed_in", [False, True])
@@ -42,9 +39,9 @@ def test_opening_start_goes_to_the_start_button(client, signed_in):
     assert response["Location"] == reverse("landing") + "#start"
 
 
-def test_opening_a_form_target_shows_the_405_page(viewer_client):
+def test_opening_a_form_target_shows_the_405_page(viewer_and_draft):
     """A browser opening a POST-only URL gets the product's page; the Allow header stays."""
-    client, assessment = viewer_client
+    client, assessment = viewer_and_draft
     response = client.get(reverse("assessment-copy", args=[assessment.code]), **BROWSER)
     assert_product_page(response, 405, "This address is not a page to open")
     assert response["Allow"] == "POST"
@@ -61,9 +58,9 @@ def test_scripts_still_get_the_bare_405(client, headers):
     assert response.content == b""
 
 
-def test_a_viewer_opening_a_write_url_gets_the_403_page(viewer_client):
+def test_a_viewer_opening_a_write_url_gets_the_403_page(viewer_and_draft):
     """Deleting needs an owner: a viewer is told so in the product's page, not 'Forbidden'."""
-    client, assessment = viewer_client
+    client, assessment = viewer_and_draft
     response = client.get(reverse("assessment-delete", args=[assessment.code]))
     assert_product_page(response, 403, "You cannot do that here")
     assert "An owner can change your role" in response.content.decode()

@@ -8,6 +8,7 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.core.mail.backends.locmem import EmailBackend
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -88,12 +89,31 @@ def test_an_emailed_invitation_goes_through_the_mailer(owner_client, organisatio
     """With an address, the same link is emailed there, and the page says so."""
     response = invite(owner_client, organisation, email="Dana@Example.com")
     token = token_from(response)
-    assert "We emailed the link to dana@example.com" in response.content.decode()
+    assert "We are emailing the link to dana@example.com" in response.content.decode()
     [message] = mail.outbox
     assert message.to == ["dana@example.com"]
     assert "Northwind" in message.subject
     assert f"http://testserver/invite/{token}/" in message.body
     assert "Viewer" in message.body
+
+
+def test_a_mail_server_failure_still_leaves_the_link(owner_client, organisation, monkeypatch):
+    """A mail server that refuses does not fail the request: the link is shown, it still
+    works, and the worker retries the email."""
+    attempts = []
+
+    def refuse(self, messages):
+        attempts.append(messages)
+        raise smtplib.SMTPServerDisconnected("gone")
+
+    monkeypatch.setattr(EmailBackend, "send_messages", refuse)
+    response = invite(owner_client, organisation, email="dana@example.com")
+    assert response.status_code == 200
+    token = token_from(response)
+    assert len(attempts) > 1  # retried (inline in tests: every attempt at once)
+    invitee = client_for(UserFactory(email="dana@example.com", email_confirmed_at=timezone.now()))
+    invitee.post(reverse("invite", args=[token]))
+    assert Membership.objects.filter(user__email="dana@example.com").exists()
 
 
 @pytest.mark.parametrize(
@@ -132,7 +152,7 @@ def test_an_organisation_name_with_a_line_break_cannot_break_the_email(owner_cli
     [message] = mail.outbox
     assert "\n" not in message.subject and "\r" not in message.subject
     assert message.message()["Bcc"] is None
-    assert "We emailed the link to dana@example.com" in response.content.decode()
+    assert "We are emailing the link to dana@example.com" in response.content.decode()
 
 
 def test_withdrawing_an_invitation_is_audited(owner_client, owner, organisation, token):

@@ -113,6 +113,16 @@ def raw_answers(max_paths: int = 8) -> st.SearchStrategy[dict[str, Any]]:
                         numbers(0, 10**9, exclude_min=True), st.integers(50_000, 400_000)
                     ),
                     "horizon_years": numbers(1, 10),
+                    "ai_engineer_annual_cost": st.one_of(
+                        numbers(0, 10**9, exclude_min=True), st.integers(50_000, 400_000)
+                    ),
+                    "infra_engineer_annual_cost": st.one_of(
+                        numbers(0, 10**9, exclude_min=True), st.integers(50_000, 400_000)
+                    ),
+                    "months_to_hire": st.one_of(numbers(1, 12), st.sampled_from((1, 3, 12))),
+                    "hires_per_quarter": st.one_of(
+                        whole_numbers(1, 100), st.integers(1, 4), st.sampled_from((1, 100))
+                    ),
                 },
             ),
         },

@@ -1,4 +1,4 @@
-"""The worked example of framework.md, end to end through the public API."""
+"""The worked example of docs/rules.md, end to end through the public API."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ EXAMPLE_ANSWERS: dict[str, Any] = {
 }
 
 EXAMPLE_PLAN: dict[str, Any] = {
-    "rules_version": "2026.1",
+    "rules_version": "2026.2",
     "maturity": {"level": 2, "computed_level": 2, "declared_level": None, "name": "Pilot"},
     "stage": "growth",
     "paths": [
@@ -58,7 +58,88 @@ EXAMPLE_PLAN: dict[str, Any] = {
     ],
     "hiring_order": ["applied_ai_engineer", "ai_engineer", "ai_engineer"],
     "decision_tree": {"D1": True, "D2": True, "D3": False, "D4": True},
-    "rules": ["M1", "S1", "V4", "T1", "T2", "T4", "T5", "T6"],
+    "rules": [
+        "M1",
+        "S1",
+        "V4",
+        "T1",
+        "T2",
+        "T4",
+        "T5",
+        "T6",
+        "C1",
+        "Q1",
+        "Q2",
+        "Q6",
+        "F1",
+        "F2",
+        "F3",
+    ],
+    "team_cost_per_year": 540000.0,
+    "roadmap": [
+        {
+            "quarter": 1,
+            "open": ["applied_ai_engineer", "ai_engineer", "ai_engineer"],
+            "start": [],
+            "live": [],
+            "team_size": 0,
+            "cost_per_year": 0.0,
+        },
+        {
+            "quarter": 2,
+            "open": [],
+            "start": ["applied_ai_engineer", "ai_engineer", "ai_engineer"],
+            "live": [],
+            "team_size": 3,
+            "cost_per_year": 540000.0,
+        },
+    ],
+    "sensitivity": {
+        "plan": [
+            {
+                "change": "headcount",
+                "to": 100,
+                "team": {
+                    "ai_engineers": 8,
+                    "applied_ai_engineers": 1,
+                    "ml_engineers": 0,
+                    "ml_infra_engineers": 0,
+                    "ai_infra_engineers": 0,
+                },
+            },
+            {
+                "change": "headcount",
+                "to": 19,
+                "team": {
+                    "ai_engineers": 1,
+                    "applied_ai_engineers": 1,
+                    "ml_engineers": 0,
+                    "ml_infra_engineers": 0,
+                    "ai_infra_engineers": 0,
+                },
+            },
+            {
+                "change": "declared_level",
+                "to": 3,
+                "team": {
+                    "ai_engineers": 3,
+                    "applied_ai_engineers": 1,
+                    "ml_engineers": 1,
+                    "ml_infra_engineers": 0,
+                    "ai_infra_engineers": 0,
+                },
+                "deferred": [],
+            },
+        ],
+        "paths": [
+            {
+                "name": "Churn prediction",
+                "field": "annual_impact",
+                "at": 51666.67,
+                "verdict": "foundation_model",
+            }
+        ],
+    },
 }
 
 
@@ -68,7 +149,7 @@ def without_reasons(payload: dict[str, Any]) -> dict[str, Any]:
 
 
 def test_framework_example_gives_the_example_plan() -> None:
-    """The example answers of framework.md give exactly its example plan, reasons aside."""
+    """The example answers of docs/rules.md give exactly its example plan, reasons aside."""
     payload = plan_to_dict(make_plan(validate_answers(EXAMPLE_ANSWERS)))
     assert without_reasons(payload) == EXAMPLE_PLAN
     assert payload["rules_version"] == RULES_VERSION
@@ -77,7 +158,9 @@ def test_framework_example_gives_the_example_plan() -> None:
 def test_plan_keys_are_the_contract_keys_in_order() -> None:
     """plan_to_dict gives the contract's keys and no others."""
     payload = plan_to_dict(make_plan(validate_answers(EXAMPLE_ANSWERS)))
-    assert list(payload) == [*EXAMPLE_PLAN, "reasons"]
+    head = list(EXAMPLE_PLAN)[: list(EXAMPLE_PLAN).index("rules") + 1]
+    tail = ["team_cost_per_year", "roadmap", "sensitivity"]
+    assert list(payload) == [*head, "reasons", *tail]
     assert list(payload["paths"][0]) == [*EXAMPLE_PLAN["paths"][0], "reasons"]
 
 
@@ -95,6 +178,10 @@ def test_example_reasons_are_sentences_naming_the_numbers() -> None:
     assert "level 2 (Pilot)" in plan_text
     assert "60 people" in plan_text
     assert "Reaching production (level 3)" in plan_text
+    assert "costs 540,000 a year" in plan_text
+    assert "in place by quarter 2" in plan_text
+    assert "At 100 people, 40 more than today, the enterprise stage applies" in plan_text
+    assert "below an annual impact of 51,666.67, a foundation model" in plan_text
 
 
 def test_example_plan_is_json_without_nan() -> None:

@@ -116,9 +116,12 @@ def test_plan_dict_is_strict_json_and_lists_rules_once_in_order(answers: Answers
     """plan_to_dict output dumps with allow_nan=False and survives a round trip."""
     payload = plan_to_dict(make_plan(answers))
     assert json.loads(json.dumps(payload, allow_nan=False)) == payload
-    order = ["M1", "M2", "S1", "V1", "V2", "V3", "V4", "T1", "T2", "T3", "T4", "T5", "T6"]
+    order = [
+        *("M1", "M2", "S1", "V1", "V2", "V3", "V4", "T1", "T2", "T3", "T4", "T5", "T6"),
+        *("C1", "Q1", "Q2", "Q3", "Q4", "Q5", "Q6", "F1", "F2", "F3"),
+    ]
     assert payload["rules"] == sorted(set(payload["rules"]), key=order.index)
-    assert {"M1", "S1", "T1", "T2", "T6"} <= set(payload["rules"])
+    assert {"M1", "S1", "T1", "T2", "T6", "C1", "Q1", "Q2", "Q6", "F1"} <= set(payload["rules"])
     assert all(reason for path in payload["paths"] for reason in path["reasons"])
 
 

@@ -17,6 +17,8 @@ LABELLED = "Expected a whole number from 0 to 1,000,000,000,000."
 MONTHS = "Expected a number from 1 to 36."
 COST = "Expected a number greater than 0 and at most 1,000,000,000."
 HORIZON = "Expected a number from 1 to 10."
+MONTHS_TO_HIRE = "Expected a number from 1 to 12."
+HIRES = "Expected a whole number from 1 to 100."
 LEVEL = "Expected null or a whole number from 1 to 4."
 BOOLEAN = "Expected true or false"
 KINDS = "Expected one of: predictive, generative, agentic, vision_audio."
@@ -95,6 +97,19 @@ def not_(message: str, what: str) -> str:
         ("assumptions.horizon_years", 0.5, HORIZON),
         ("assumptions.horizon_years", 11, HORIZON),
         ("assumptions.horizon_years", float("-inf"), not_(HORIZON, "NaN or infinity")),
+        ("assumptions.ai_engineer_annual_cost", 0, COST),
+        ("assumptions.ai_engineer_annual_cost", 1e9 + 1, COST),
+        ("assumptions.ai_engineer_annual_cost", "180000", not_(COST, "text")),
+        ("assumptions.infra_engineer_annual_cost", -5, COST),
+        ("assumptions.infra_engineer_annual_cost", True, not_(COST, "true or false")),
+        ("assumptions.infra_engineer_annual_cost", float("nan"), not_(COST, "NaN or infinity")),
+        ("assumptions.months_to_hire", 0.5, MONTHS_TO_HIRE),
+        ("assumptions.months_to_hire", 12.5, MONTHS_TO_HIRE),
+        ("assumptions.months_to_hire", None, not_(MONTHS_TO_HIRE, "null")),
+        ("assumptions.hires_per_quarter", 0, HIRES),
+        ("assumptions.hires_per_quarter", 101, HIRES),
+        ("assumptions.hires_per_quarter", 2.5, not_(HIRES, "a fraction")),
+        ("assumptions.hires_per_quarter", "3", not_(HIRES, "text")),
     ],
 )
 def test_bad_value_is_rejected_at_its_field_with_what_was_expected(
@@ -122,6 +137,13 @@ def test_bad_value_is_rejected_at_its_field_with_what_was_expected(
         ("assumptions.ml_engineer_annual_cost", 10**9, 10**9),
         ("assumptions.horizon_years", 1, 1),
         ("assumptions.horizon_years", 10.0, 10.0),
+        ("assumptions.ai_engineer_annual_cost", 1e-9, 1e-9),
+        ("assumptions.infra_engineer_annual_cost", 10**9, 10**9),
+        ("assumptions.months_to_hire", 1, 1),
+        ("assumptions.months_to_hire", 12, 12),
+        ("assumptions.months_to_hire", 2.5, 2.5),
+        ("assumptions.hires_per_quarter", 1, 1),
+        ("assumptions.hires_per_quarter", 100.0, 100),
     ],
 )
 def test_edge_values_are_accepted(field: str, value: object, stored: object) -> None:
@@ -162,7 +184,14 @@ def test_missing_fields_take_the_framework_defaults() -> None:
             }
         ],
         "priorities": {"ship_quickly": False, "integrate_existing_systems": False},
-        "assumptions": {"ml_engineer_annual_cost": 200_000, "horizon_years": 3},
+        "assumptions": {
+            "ml_engineer_annual_cost": 200_000,
+            "horizon_years": 3,
+            "ai_engineer_annual_cost": 180_000,
+            "infra_engineer_annual_cost": 190_000,
+            "months_to_hire": 3,
+            "hires_per_quarter": 3,
+        },
     }
 
 
@@ -251,7 +280,9 @@ def test_duplicate_names_are_caught_ignoring_case_on_the_later_path(
         pytest.param(
             {"organisation": {"headcount": 5}, "assumptions": {"currency": "GBP"}},
             {"assumptions.currency": ["Unknown field; expected one of: "
-                                      "ml_engineer_annual_cost, horizon_years."]},
+                                      "ml_engineer_annual_cost, horizon_years, "
+                                      "ai_engineer_annual_cost, infra_engineer_annual_cost, "
+                                      "months_to_hire, hires_per_quarter."]},
             id="assumptions",
         ),
     ],

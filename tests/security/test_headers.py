@@ -74,9 +74,7 @@ def html_problems(response: Any) -> list[str]:
 
 @pytest.fixture
 def fast_pdfs(monkeypatch):
-    monkeypatch.setattr(
-        "wizard.report.views.render_pdf", lambda html, **kwargs: b"%PDF-1.7 stub", raising=False
-    )
+    monkeypatch.setattr("wizard.pdf_files.render_pdf", lambda html, **kwargs: b"%PDF-1.7 stub")
 
 
 @pytest.mark.parametrize("persona", ["owner", "anonymous"])

@@ -34,7 +34,11 @@ def paths_data(*rows: dict[str, Any], initial: int = 0) -> dict[str, Any]:
 
 
 def roi_data(*rows: dict[str, Any]) -> dict[str, Any]:
-    data = management("roi", len(rows), len(rows))
+    data = {
+        **management("roi", len(rows), len(rows)),
+        "roi-costs-ml_engineer_annual_cost": "200000",
+        "roi-costs-horizon_years": "3",
+    }
     defaults = {
         "annual_impact": "0",
         "labelled_examples": "0",
@@ -49,7 +53,14 @@ def roi_data(*rows: dict[str, Any]) -> dict[str, Any]:
 
 
 def hiring_data(**values: Any) -> dict[str, Any]:
-    return {"headcount": "60", "ml_engineer_annual_cost": "200000", "horizon_years": "3", **values}
+    return {
+        "headcount": "60",
+        "ai_engineer_annual_cost": "180000",
+        "infra_engineer_annual_cost": "190000",
+        "months_to_hire": "3",
+        "hires_per_quarter": "3",
+        **values,
+    }
 
 
 def post_step(

@@ -67,7 +67,7 @@ def test_a_guest_completes_the_journey_by_plain_posts(client):
     assert assessment.is_complete and assessment.organisation is None
     assert assessment.answers["critical_paths"][0]["name"] == "Churn prediction"
     assert assessment.plan == plan_to_dict(make_plan(to_engine_answers(assessment.answers)))
-    assert assessment.rules_version == "2026.1"
+    assert assessment.rules_version == "2026.2"
     assert (assessment.maturity_level, assessment.stage) == (2, "growth")
     report = client.get(reverse("report", args=[assessment.code]))
     assert "Hire 3 AI engineers now" in report.content.decode()

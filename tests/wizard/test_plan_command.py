@@ -102,3 +102,28 @@ def test_error_lines_name_the_field_path(tmp_path, path):
         call_command("plan", str(answers), stderr=err)
     assert exit_info.value.code == 2
     assert err.getvalue().startswith(f"{path}: ")
+
+
+def test_plan_takes_the_hiring_assumptions_and_prints_cost_and_roadmap(tmp_path):
+    """The 2026.2 assumptions are read from the file and shape the cost and the roadmap."""
+    answers = tmp_path / "answers.json"
+    body = {
+        **EXAMPLE_ANSWERS,
+        "assumptions": {"ai_engineer_annual_cost": 90_000, "hires_per_quarter": 1},
+    }
+    answers.write_text(json.dumps(body))
+    out = io.StringIO()
+    call_command("plan", str(answers), stdout=out)
+    plan = json.loads(out.getvalue())
+    assert plan["team_cost_per_year"] == 270_000
+    assert [len(quarter["open"]) for quarter in plan["roadmap"][:3]] == [1, 1, 1]
+
+
+def test_a_bad_hiring_assumption_is_named_on_stderr_with_exit_2(tmp_path):
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps({**EXAMPLE_ANSWERS, "assumptions": {"months_to_hire": 0}}))
+    err = io.StringIO()
+    with pytest.raises(SystemExit) as exited:
+        call_command("plan", str(answers), stdout=io.StringIO(), stderr=err)
+    assert exited.value.code == 2
+    assert err.getvalue().startswith("assumptions.months_to_hire: Expected a number from 1 to 12")

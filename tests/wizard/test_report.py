@@ -18,6 +18,14 @@ from wizard.rules import make_plan, plan_to_dict, validate_answers
 
 pytestmark = pytest.mark.django_db
 
+# The what-if's answers for the team's cost and pace of hiring (rules 2026.2).
+HIRING_PACE = {
+    "ai_engineer_annual_cost": "180000",
+    "infra_engineer_annual_cost": "190000",
+    "months_to_hire": "3",
+    "hires_per_quarter": "3",
+}
+
 
 @pytest.fixture
 def complete(organisation, owner):
@@ -69,7 +77,7 @@ def test_the_report_explains_maturity_tree_roles_and_assumptions(owner_client, c
     assert "Cross-check: the decision tree" in html and "Outcome:" in html
     assert "What each role does" in html and "Owns:" in html and "Hire for:" in html
     assert "Yearly cost of one ML engineer" in html and "£200,000" in html
-    assert "rules version 2026.1" in html
+    assert "rules version 2026.2" in html
 
 
 def test_a_rules_change_never_alters_a_stored_report(owner_client, complete, monkeypatch):
@@ -135,6 +143,7 @@ def test_what_if_shows_a_new_plan_and_saves_nothing(owner_client, complete):
         "level": "",
         "ml_engineer_annual_cost": "200000",
         "horizon_years": "3",
+        **HIRING_PACE,
         "impact_0": "250000",
         "examples_0": "50000",
         "impact_1": "0",
@@ -157,6 +166,7 @@ def test_what_if_can_be_kept_as_a_new_assessment(owner_client, complete):
         "level": "",
         "ml_engineer_annual_cost": "200000",
         "horizon_years": "3",
+        **HIRING_PACE,
         "impact_0": "250000",
         "examples_0": "50000",
         "impact_1": "0",
@@ -175,6 +185,7 @@ def test_viewers_may_explore_what_if_but_not_save_it(viewer_client, complete):
         "headcount": "30",
         "ml_engineer_annual_cost": "200000",
         "horizon_years": "3",
+        **HIRING_PACE,
         "impact_0": "1",
         "examples_0": "1",
         "impact_1": "1",

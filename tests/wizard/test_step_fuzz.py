@@ -80,8 +80,10 @@ FIELDS = {
         "headcount",
         "ship_quickly",
         "integrate_existing_systems",
-        "ml_engineer_annual_cost",
-        "horizon_years",
+        "ai_engineer_annual_cost",
+        "infra_engineer_annual_cost",
+        "months_to_hire",
+        "hires_per_quarter",
     ],
 }
 ROW_FIELDS = {

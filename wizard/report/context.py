@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from voices.reviews import review_for
 from wizard import labels
 from wizard.models import Assessment
+from wizard.report.outlook import outlook
 from wizard.rules import Plan, plan_from_dict
 from wizard.rules.economics import PathResult
 from wizard.rules.team import Team
@@ -222,10 +223,11 @@ def report_context(assessment: Assessment) -> dict[str, Any]:
     if plan.deferred and "ml_engineer" not in roles_in_plan:
         roles_in_plan.append("ml_engineer")
     tree = plan.decision_tree
+    currency = assessment.organisation.currency if assessment.organisation else "GBP"
     return {
         "plan": plan,
         "answers": answers,
-        "currency": assessment.organisation.currency if assessment.organisation else "GBP",
+        "currency": currency,
         "first_hire": plan.hiring_order[0] if plan.hiring_order else None,
         "hiring_steps": hiring_steps(plan.hiring_order),
         "diagram": diagram(plan.team, len(plan.deferred)),
@@ -240,4 +242,7 @@ def report_context(assessment: Assessment) -> dict[str, Any]:
         "assumptions": {**answers.get("assumptions", {}), **answers.get("priorities", {})},
         "headcount": answers.get("organisation", {}).get("headcount"),
         "review": review_for(assessment),
+        "outlook": outlook(
+            plan, answers.get("organisation", {}).get("headcount"), answers, currency
+        ),
     }

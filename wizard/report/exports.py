@@ -110,4 +110,6 @@ def _static_fetcher() -> Any:
 def render_pdf(html: str, base_url: str) -> bytes:
     from weasyprint import HTML
 
-    return HTML(string=html, base_url=base_url, url_fetcher=_static_fetcher()).write_pdf()
+    document = HTML(string=html, base_url=base_url, url_fetcher=_static_fetcher())
+    # Tagged, as PDF/UA-1: a screen reader follows headings, lists and tables.
+    return document.write_pdf(pdf_variant="pdf/ua-1")

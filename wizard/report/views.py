@@ -11,7 +11,6 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
@@ -23,11 +22,13 @@ from django_htmx.http import HttpResponseClientRedirect
 from orgs.permissions import get_organisation_for_user
 from wizard.access import Access, get_assessment_for_user
 from wizard.models import Assessment, ShareLink
+from wizard.pdf_delivery import pdf_response
 from wizard.rate_limit import over_limit
 from wizard.report.changes import plan_changes, plan_items, verdict_changes
 from wizard.report.context import report_context, stored_plan
-from wizard.report.exports import export_filename, paths_csv, render_pdf, report_json
+from wizard.report.exports import export_filename, paths_csv, report_json
 from wizard.report.forms import RevokeForm, ShareLinkForm
+from wizard.report.outlook import roadmap_csv
 from wizard.report.share_links import (
     share_link_create,
     share_link_find,
@@ -195,20 +196,20 @@ def report_csv_view(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
-def _pdf_response(request: HttpRequest, assessment: Assessment, *, shared: bool) -> HttpResponse:
-    context = {
-        **report_context(assessment),
-        "assessment": assessment,
-        "shared": shared,
-    }
-    html = render_to_string("wizard/report.html", context, request=request)
-    pdf = render_pdf(html, base_url=request.build_absolute_uri("/"))
-    return _download(pdf, "application/pdf", export_filename(assessment, "pdf"))
+@require_GET
+def report_roadmap_csv_view(request: HttpRequest, code: str) -> HttpResponse:
+    """The roadmap by quarter as CSV; plans made before rules 2026.2 have none."""
+    assessment = _complete(request, code).assessment
+    document = roadmap_csv(stored_plan(assessment))
+    if document is None:
+        raise Http404
+    filename = export_filename(assessment, "csv").replace("-team-plan-", "-roadmap-")
+    return _download(document, "text/csv; charset=utf-8", filename)
 
 
 @require_GET
 def report_pdf(request: HttpRequest, code: str) -> HttpResponse:
-    return _pdf_response(request, _complete(request, code).assessment, shared=False)
+    return pdf_response(request, _complete(request, code).assessment, shared=False)
 
 
 def _shared_link(request: HttpRequest, token: str) -> ShareLink:
@@ -271,7 +272,7 @@ def shared_report_pdf(request: HttpRequest, token: str) -> HttpResponse:
         link = _shared_link(request, token)
     except RateLimited:
         return _too_many()
-    return _private(_pdf_response(request, link.assessment, shared=True))
+    return _private(pdf_response(request, link.assessment, shared=True))
 
 
 @require_GET

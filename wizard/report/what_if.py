@@ -17,6 +17,15 @@ from wizard.models import Assessment
 from wizard.rules import Plan, limits, make_plan
 from wizard.steps import shown
 
+ASSUMPTIONS = (
+    "ml_engineer_annual_cost",
+    "horizon_years",
+    "ai_engineer_annual_cost",
+    "infra_engineer_annual_cost",
+    "months_to_hire",
+    "hires_per_quarter",
+)
+
 
 class WhatIfForm(RenderedForm):
     headcount = number_field(limits.HEADCOUNT, label=_("People in the organisation"))
@@ -31,6 +40,28 @@ class WhatIfForm(RenderedForm):
         limits.ML_ENGINEER_ANNUAL_COST, label=_("Yearly cost of one ML engineer")
     )
     horizon_years = number_field(limits.HORIZON_YEARS, label=_("Payback horizon in years"))
+    # Rules 2026.2: the team's cost and the pace of hiring. A plan finished before them has
+    # no such answers, so these start at the defaults the engine would use.
+    ai_engineer_annual_cost = number_field(
+        limits.AI_ENGINEER_ANNUAL_COST,
+        label=_("Yearly cost of one AI engineer"),
+        initial=limits.DEFAULT_AI_ENGINEER_ANNUAL_COST,
+    )
+    infra_engineer_annual_cost = number_field(
+        limits.INFRA_ENGINEER_ANNUAL_COST,
+        label=_("Yearly cost of one infrastructure engineer"),
+        initial=limits.DEFAULT_INFRA_ENGINEER_ANNUAL_COST,
+    )
+    months_to_hire = number_field(
+        limits.MONTHS_TO_HIRE,
+        label=_("Months to hire one person"),
+        initial=limits.DEFAULT_MONTHS_TO_HIRE,
+    )
+    hires_per_quarter = number_field(
+        limits.HIRES_PER_QUARTER,
+        label=_("Roles opened per quarter"),
+        initial=limits.DEFAULT_HIRES_PER_QUARTER,
+    )
 
     def __init__(self, *args: Any, assessment: Assessment, **kwargs: Any) -> None:
         answers = assessment.answers
@@ -65,10 +96,7 @@ class WhatIfForm(RenderedForm):
         answers = copy.deepcopy(assessment.answers)
         answers["organisation"]["headcount"] = data["headcount"]
         answers["maturity"]["declared_level"] = data["level"]
-        answers["assumptions"] = {
-            "ml_engineer_annual_cost": data["ml_engineer_annual_cost"],
-            "horizon_years": data["horizon_years"],
-        }
+        answers["assumptions"] = {key: data[key] for key in ASSUMPTIONS}
         for i, path in enumerate(answers.get("critical_paths", [])):
             path["annual_impact"] = data[f"impact_{i}"]
             path["labelled_examples"] = data[f"examples_{i}"]

@@ -23,8 +23,6 @@ from wizard.rules.answers import (
 from wizard.rules.decision_tree import DecisionTree
 from wizard.rules.economics import PathEconomics, PathResult, Verdict
 from wizard.rules.limits import (
-    FIELD_CHOICES,
-    FIELD_RANGES,
     FOUNDATION_MODEL_ADEQUACY,
     KINDS,
     LEVELS,
@@ -47,8 +45,6 @@ from wizard.rules.team import DeferredHire, Role, Team
 from wizard.rules.validation import AnswersInvalid, validate_answers
 
 __all__ = [
-    "FIELD_CHOICES",
-    "FIELD_RANGES",
     "FOUNDATION_MODEL_ADEQUACY",
     "KINDS",
     "LEVELS",

@@ -1,7 +1,7 @@
 """The answers a plan is computed from, as validated, immutable values.
 
 Build them with `validate_answers` from raw JSON, or directly in code; the
-defaults are those of framework.md (see `limits`).
+defaults are those of docs/rules.md (see `limits`).
 """
 
 from __future__ import annotations
@@ -53,10 +53,18 @@ class Priorities:
 
 @dataclass(frozen=True, slots=True)
 class Assumptions:
-    """The cost and time horizon that the path economics use."""
+    """Costs, the time horizon and the pace of hiring that the rules work from.
+
+    The path economics use the ML engineer's cost and the horizon; the team's
+    cost (C1) and the roadmap (Q) use the rest, new in rules 2026.2.
+    """
 
     ml_engineer_annual_cost: float = limits.DEFAULT_ML_ENGINEER_ANNUAL_COST
     horizon_years: float = limits.DEFAULT_HORIZON_YEARS
+    ai_engineer_annual_cost: float = limits.DEFAULT_AI_ENGINEER_ANNUAL_COST
+    infra_engineer_annual_cost: float = limits.DEFAULT_INFRA_ENGINEER_ANNUAL_COST
+    months_to_hire: float = limits.DEFAULT_MONTHS_TO_HIRE
+    hires_per_quarter: int = limits.DEFAULT_HIRES_PER_QUARTER
 
 
 @dataclass(frozen=True, slots=True)

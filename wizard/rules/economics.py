@@ -31,7 +31,7 @@ class PathEconomics:
 
 
 def path_economics(path: CriticalPath, assumptions: Assumptions) -> PathEconomics:
-    """The framework's formulas, in the order framework.md writes them."""
+    """The framework's formulas, in the order docs/rules.md writes them."""
     build_cost = path.months_to_build * assumptions.ml_engineer_annual_cost / 12
     yearly_maintenance = build_cost * MAINTENANCE_RATES[path.maintenance]
     years_in_use = max(0.0, assumptions.horizon_years - path.months_to_build / 12)
@@ -51,12 +51,17 @@ class PathResult:
     reasons: tuple[str, ...]
 
 
-def _verdict(path: CriticalPath, economics: PathEconomics) -> tuple[Verdict, str]:
+def decide_verdict(path: CriticalPath, economics: PathEconomics) -> tuple[Verdict, str]:
     """V1 to V4: the first rule that applies decides."""
     if path.labelled_examples < MIN_LABELLED_EXAMPLES:
         if path.foundation_model_adequate == "no":
             return "gather_data", "V1"
         return "foundation_model", "V1"
+    return verdict_on_economics(path, economics)
+
+
+def verdict_on_economics(path: CriticalPath, economics: PathEconomics) -> tuple[Verdict, str]:
+    """V2 to V4: the verdict of a path with enough labelled examples."""
     if economics.net_value <= 0:
         return "foundation_model", "V2"
     if (
@@ -146,7 +151,7 @@ def _cost_reasons(
 def assess_path(path: CriticalPath, assumptions: Assumptions) -> PathResult:
     """A path's economics and verdict (V1 to V4), with the reasons for both."""
     economics = path_economics(path, assumptions)
-    verdict, rule = _verdict(path, economics)
+    verdict, rule = decide_verdict(path, economics)
     reasons = [
         _decision_reason(path, assumptions, economics, rule),
         *_cost_reasons(path, assumptions, economics),

@@ -1,14 +1,12 @@
 """Every input range, choice and default of the framework, defined once.
 
 The engine validates answers against these, and the web forms reuse them, so
-a bound or a default changes in one place only (framework.md, "Input").
+a bound or a default changes in one place only (docs/rules.md, "Answers").
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from types import MappingProxyType
 from typing import Final, Literal
 
 Kind = Literal["predictive", "generative", "agentic", "vision_audio"]
@@ -60,6 +58,11 @@ LABELLED_EXAMPLES: Final = NumberRange(0, 10**12, integer=True)
 MONTHS_TO_BUILD: Final = NumberRange(1, 36, integer=False)
 ML_ENGINEER_ANNUAL_COST: Final = NumberRange(0, 10**9, integer=False, min_exclusive=True)
 HORIZON_YEARS: Final = NumberRange(1, 10, integer=False)
+# New in rules 2026.2: what the rest of the team costs and how fast it can be hired.
+AI_ENGINEER_ANNUAL_COST: Final = NumberRange(0, 10**9, integer=False, min_exclusive=True)
+INFRA_ENGINEER_ANNUAL_COST: Final = NumberRange(0, 10**9, integer=False, min_exclusive=True)
+MONTHS_TO_HIRE: Final = NumberRange(1, 12, integer=False)
+HIRES_PER_QUARTER: Final = NumberRange(1, 100, integer=True)
 
 MAX_CRITICAL_PATHS: Final = 50
 MAX_PATH_NAME_LENGTH: Final = 120
@@ -80,26 +83,7 @@ DEFAULT_SHIP_QUICKLY: Final = False
 DEFAULT_INTEGRATE_EXISTING_SYSTEMS: Final = False
 DEFAULT_ML_ENGINEER_ANNUAL_COST: Final = 200_000
 DEFAULT_HORIZON_YEARS: Final = 3
-
-# The same data keyed by field path ("*" stands for a path's index), for
-# code that walks fields generically, such as form builders.
-FIELD_RANGES: Final[Mapping[str, NumberRange]] = MappingProxyType(
-    {
-        "organisation.headcount": HEADCOUNT,
-        "maturity.working_pilots": WORKING_PILOTS,
-        "maturity.systems_in_production": SYSTEMS_IN_PRODUCTION,
-        "maturity.declared_level": DECLARED_LEVEL,
-        "critical_paths.*.annual_impact": ANNUAL_IMPACT,
-        "critical_paths.*.labelled_examples": LABELLED_EXAMPLES,
-        "critical_paths.*.months_to_build": MONTHS_TO_BUILD,
-        "assumptions.ml_engineer_annual_cost": ML_ENGINEER_ANNUAL_COST,
-        "assumptions.horizon_years": HORIZON_YEARS,
-    }
-)
-FIELD_CHOICES: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
-    {
-        "critical_paths.*.kind": KINDS,
-        "critical_paths.*.maintenance": MAINTENANCE_LEVELS,
-        "critical_paths.*.foundation_model_adequate": FOUNDATION_MODEL_ADEQUACY,
-    }
-)
+DEFAULT_AI_ENGINEER_ANNUAL_COST: Final = 180_000
+DEFAULT_INFRA_ENGINEER_ANNUAL_COST: Final = 190_000
+DEFAULT_MONTHS_TO_HIRE: Final = 3
+DEFAULT_HIRES_PER_QUARTER: Final = 3

@@ -6,6 +6,7 @@ The engine computes with unrounded floats; only what is shown is rounded.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import Final
 
@@ -69,3 +70,54 @@ def format_cents(cents: int) -> str:
 def format_money(value: float) -> str:
     """`value` for a sentence: "66,666.67", or "200,000" when whole."""
     return format_cents(cents_half_up(value))
+
+
+@dataclass(frozen=True, slots=True)
+class RoundedMoney:
+    """An amount rounded for a sentence or a heading: "67k", "1.25M", "980".
+
+    `exact` says whether the rounding lost anything, so a sentence can say
+    "about £67k" but "£540k".
+    """
+
+    text: str
+    exact: bool
+
+
+# (at least, divisor, suffix, decimals): whole units below 1k, one decimal of a thousand
+# below 10k, then whole thousands, then millions and above to 2 decimals.
+_SCALES: Final = (
+    (10**12, 10**12, "T", 2),
+    (10**9, 10**9, "B", 2),
+    (10**6, 10**6, "M", 2),
+    (10**4, 10**3, "k", 0),
+    (10**3, 10**3, "k", 1),
+    (0, 1, "", 0),
+)
+
+
+def _shown(magnitude: Decimal, divisor: int, decimals: int) -> Decimal:
+    step = Decimal(1).scaleb(-decimals)
+    return (magnitude / divisor).quantize(step, context=_CONTEXT)
+
+
+def round_for_people(value: float) -> RoundedMoney:
+    """`value` with 2 or 3 significant figures and k, M, B or T: what people say aloud.
+
+    Tables and exports show the exact amount (`format_money`); this is for the
+    headline and sentences, where "£66,666.67" reads as false precision.
+    """
+    exact = round_money(value)
+    magnitude = abs(exact)
+    index = next(i for i, scale in enumerate(_SCALES) if magnitude >= scale[0])
+    _, divisor, suffix, decimals = _SCALES[index]
+    shown = _shown(magnitude, divisor, decimals)
+    # 999,600 rounds to "1,000k": say "1M" instead, from the next scale up.
+    if index and shown * divisor >= _SCALES[index - 1][0]:
+        _, divisor, suffix, decimals = _SCALES[index - 1]
+        shown = _shown(magnitude, divisor, decimals)
+    text = f"{shown:,f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    sign = "-" if exact < 0 and shown else ""
+    return RoundedMoney(f"{sign}{text}{suffix}", shown * divisor == magnitude)

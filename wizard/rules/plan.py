@@ -6,20 +6,23 @@ from dataclasses import dataclass
 from typing import Final
 
 from wizard.rules.answers import Answers
+from wizard.rules.cost import cost_reason, team_cost_per_year
 from wizard.rules.decision_tree import DecisionTree, walk_decision_tree
 from wizard.rules.economics import PathResult, assess_path
 from wizard.rules.maturity import MaturityAssessment, assess_maturity
-from wizard.rules.roadmap import RoadmapQuarter
-from wizard.rules.sensitivity import Sensitivity
+from wizard.rules.roadmap import RoadmapQuarter, plan_roadmap, roadmap_reasons
+from wizard.rules.sensitivity import Sensitivity, assess_sensitivity, sensitivity_reasons
 from wizard.rules.stage import Stage, stage_for, stage_reason
 from wizard.rules.team import DeferredHire, Role, Team, plan_team
 from wizard.rules.team_reasons import team_reasons
 
-RULES_VERSION: Final = "2026.1"
+RULES_VERSION: Final = "2026.2"
 
-# The order rule ids are reported in; D rules live in the decision tree.
+# The order rule ids are reported in, the order the rules build on each other;
+# D rules live in the decision tree.
 RULE_ORDER: Final = (
     "M1", "M2", "S1", "V1", "V2", "V3", "V4", "T1", "T2", "T3", "T4", "T5", "T6",
+    "C1", "Q1", "Q2", "Q3", "Q4", "Q5", "Q6", "F1", "F2", "F3",
 )  # fmt: skip
 
 
@@ -45,6 +48,13 @@ class Plan:
     roadmap: tuple[RoadmapQuarter, ...] | None = None
     sensitivity: Sensitivity | None = None
 
+    @property
+    def in_place_quarter(self) -> int | None:
+        """The quarter by whose end everyone hired now has started (None before 2026.2)."""
+        if self.roadmap is None:
+            return None
+        return max((q.quarter for q in self.roadmap if q.start), default=None)
+
 
 def make_plan(answers: Answers) -> Plan:
     """Apply the framework's rules to valid answers.
@@ -57,12 +67,21 @@ def make_plan(answers: Answers) -> Plan:
     paths = tuple(assess_path(path, answers.assumptions) for path in answers.critical_paths)
     staffing = plan_team(paths, stage, maturity.level)
     tree = walk_decision_tree(answers, paths, stage)
-    fired = {*maturity.rules, "S1", *staffing.rules}
+    assumptions = answers.assumptions
+    by_name = {path.name: path for path in answers.critical_paths}
+    staffed = [by_name[name] for name in staffing.justified_paths[: staffing.team.ml_engineers]]
+    roadmap = plan_roadmap(staffing.hiring_order, staffed, assumptions)
+    sensitivity, sensitivity_rules = assess_sensitivity(answers, paths, staffing, maturity.level)
+    fired = {*maturity.rules, "S1", *staffing.rules, "C1", *roadmap.rules, *sensitivity_rules}
     fired.update(rule for path in paths for rule in path.rules)
+    has_deferred = bool(staffing.deferred)
     reasons = (
         *maturity.reasons,
         stage_reason(answers.organisation.headcount, stage),
         *team_reasons(staffing, stage, maturity.level, len(paths)),
+        cost_reason(staffing.team, assumptions, has_deferred),
+        *roadmap_reasons(roadmap, assumptions, has_deferred),
+        *sensitivity_reasons(sensitivity, answers.organisation.headcount),
         tree.reason(),
     )
     return Plan(
@@ -76,4 +95,7 @@ def make_plan(answers: Answers) -> Plan:
         decision_tree=tree,
         rules=tuple(rule for rule in RULE_ORDER if rule in fired),
         reasons=reasons,
+        team_cost_per_year=team_cost_per_year(staffing.team, assumptions),
+        roadmap=roadmap.quarters,
+        sensitivity=sensitivity,
     )

@@ -5,11 +5,23 @@ See docs/rules.md, "What would change the plan (F)".
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Final, Literal, cast
 
-from wizard.rules.economics import Verdict
-from wizard.rules.team import DeferredHire, Team
+from wizard.rules.answers import Answers, CriticalPath
+from wizard.rules.economics import (
+    MIN_LABELLED_EXAMPLES,
+    PathResult,
+    Verdict,
+    verdict_on_economics,
+)
+from wizard.rules.limits import LEVELS, Level
+from wizard.rules.maturity import describe_level
+from wizard.rules.money import format_money
+from wizard.rules.stage import ENTERPRISE_FROM, GROWTH_FROM, Stage, stage_for
+from wizard.rules.team import DeferredHire, Staffing, Team, staff
+from wizard.rules.wording import count, listing, quoted
 
 PlanChangeField = Literal["headcount", "declared_level"]
 PathFlipField = Literal["labelled_examples", "annual_impact"]
@@ -44,3 +56,151 @@ class Sensitivity:
 
     plan: tuple[PlanChange, ...]
     paths: tuple[PathFlip, ...]
+
+
+def _team_at(staffing: Staffing, path_count: int, stage: Stage, level: Level) -> Staffing:
+    # Path verdicts depend on neither headcount nor maturity, so the team rules run
+    # again on the same ranked verdicts give the whole plan for F1 and F2.
+    judgement = staffing.team.applied_ai_engineers > 0
+    return staff(staffing.justified_paths, path_count, judgement, stage, level)
+
+
+def headcount_changes(
+    staffing: Staffing, path_count: int, headcount: int, level: Level
+) -> tuple[PlanChange, ...]:
+    """F1: the team at the next stage's first headcount and the previous stage's last."""
+    stage = stage_for(headcount)
+    candidates = []
+    if stage != "enterprise":
+        candidates.append(GROWTH_FROM if stage == "startup" else ENTERPRISE_FROM)
+    if stage != "startup":
+        candidates.append(GROWTH_FROM - 1 if stage == "growth" else ENTERPRISE_FROM - 1)
+    changes = []
+    for to in candidates:
+        other = _team_at(staffing, path_count, stage_for(to), level).team
+        if other != staffing.team:
+            changes.append(PlanChange("headcount", to, other, None))
+    return tuple(changes)
+
+
+def level_change(
+    staffing: Staffing, path_count: int, stage: Stage, level: Level
+) -> PlanChange | None:
+    """F2: the plan with the declared level one higher, when that changes who is hired."""
+    if level >= 4:
+        return None
+    higher = LEVELS[level]  # LEVELS is 1-based in value, 0-based in index
+    other = _team_at(staffing, path_count, stage, higher)
+    if other.team == staffing.team and other.deferred == staffing.deferred:
+        return None
+    return PlanChange("declared_level", higher, other.team, other.deferred)
+
+
+def path_flip(path: CriticalPath, result: PathResult) -> PathFlip | None:
+    """F3: the nearest answer of one path at which its verdict turns, if there is one."""
+    economics = result.economics
+    if result.rules == ("V1",):
+        # Economics do not depend on the examples: at 10,000, V2 to V4 decide instead.
+        verdict, _ = verdict_on_economics(path, economics)
+        if verdict == result.verdict:
+            return None
+        return PathFlip(path.name, "labelled_examples", MIN_LABELLED_EXAMPLES, verdict)
+    years = economics.years_in_use
+    if years <= 0 or economics.break_even_annual_impact is None:
+        return None
+    if path.foundation_model_adequate == "yes" and not path.needs_explainability:
+        threshold = economics.yearly_maintenance + 2 * economics.build_cost / years
+    else:
+        threshold = economics.break_even_annual_impact
+    other: Verdict = "foundation_model" if result.verdict == "custom_ml" else "custom_ml"
+    return PathFlip(path.name, "annual_impact", threshold, other)
+
+
+def assess_sensitivity(
+    answers: Answers, paths: Sequence[PathResult], staffing: Staffing, level: Level
+) -> tuple[Sensitivity, tuple[str, ...]]:
+    """F1 to F3, and the rule ids of those that found a change."""
+    headcount = answers.organisation.headcount
+    changes = list(headcount_changes(staffing, len(paths), headcount, level))
+    rules = ["F1"] if changes else []
+    higher = level_change(staffing, len(paths), stage_for(headcount), level)
+    if higher is not None:
+        changes.append(higher)
+        rules.append("F2")
+    flips = tuple(
+        flip
+        for flip in (
+            path_flip(path, result)
+            for path, result in zip(answers.critical_paths, paths, strict=True)
+        )
+        if flip is not None
+    )
+    if flips:
+        rules.append("F3")
+    return Sensitivity(tuple(changes), flips), tuple(rules)
+
+
+_VERDICT_WORDS: Final[Mapping[Verdict, str]] = {
+    "custom_ml": "a custom model",
+    "foundation_model": "a foundation model",
+    "gather_data": "gathering more labelled data first",
+}
+
+
+def describe_team(team: Team) -> str:
+    """A team for a sentence: "8 AI engineers (1 of them applied) and 1 ML engineer"."""
+    ai = count(team.ai_engineers, "AI engineer")
+    if team.applied_ai_engineers:
+        ai += (
+            f" ({team.applied_ai_engineers} of them applied)"
+            if team.ai_engineers > 1
+            else " (applied)"
+        )
+    parts = [ai]
+    for number, noun in (
+        (team.ml_engineers, "ML engineer"),
+        (team.ai_infra_engineers, "AI infrastructure engineer"),
+        (team.ml_infra_engineers, "ML infrastructure engineer"),
+    ):
+        if number:
+            parts.append(count(number, noun))
+    return listing(parts)
+
+
+def _change_reason(change: PlanChange, headcount: int) -> str:
+    if change.change == "headcount":
+        gap = change.to - headcount
+        more = f"{abs(gap):,} {'more' if gap > 0 else 'fewer'} than today"
+        return (
+            f"At {count(change.to, 'person', 'people')}, {more}, the {stage_for(change.to)} "
+            f"stage applies and the team would be {describe_team(change.team)}."
+        )
+    deferred = change.deferred or ()
+    waiting = "no deferred hires" if not deferred else count(len(deferred), "deferred hire")
+    return (
+        f"At {describe_level(cast('Level', change.to))}, one level higher, the team would be "
+        f"{describe_team(change.team)}, with {waiting}."
+    )
+
+
+def _flip_reason(flip: PathFlip) -> str:
+    name = quoted(flip.name)
+    verdict = _VERDICT_WORDS[flip.verdict]
+    if flip.field == "labelled_examples":
+        return f"{name}: with {int(flip.at):,} labelled examples, the verdict would be {verdict}."
+    if flip.verdict == "foundation_model":
+        return (
+            f"{name}: below an annual impact of {format_money(flip.at)}, "
+            f"{verdict} is the better choice."
+        )
+    return (
+        f"{name}: above an annual impact of {format_money(flip.at)}, {verdict} would pay its way."
+    )
+
+
+def sensitivity_reasons(sensitivity: Sensitivity, headcount: int) -> list[str]:
+    """Each change that F1 to F3 found, in plain words with its number."""
+    return [
+        *(_change_reason(change, headcount) for change in sensitivity.plan),
+        *(_flip_reason(flip) for flip in sensitivity.paths),
+    ]

@@ -295,5 +295,9 @@ def answers_to_dict(answers: Answers) -> dict[str, Any]:
         "assumptions": {
             "ml_engineer_annual_cost": answers.assumptions.ml_engineer_annual_cost,
             "horizon_years": answers.assumptions.horizon_years,
+            "ai_engineer_annual_cost": answers.assumptions.ai_engineer_annual_cost,
+            "infra_engineer_annual_cost": answers.assumptions.infra_engineer_annual_cost,
+            "months_to_hire": answers.assumptions.months_to_hire,
+            "hires_per_quarter": answers.assumptions.hires_per_quarter,
         },
     }

@@ -122,18 +122,17 @@ def hiring_order(team: Team) -> tuple[Role, ...]:
     return tuple(roles)
 
 
-def plan_team(paths: Sequence[PathResult], stage: Stage, level: Level) -> Staffing:
-    """Apply T1 to T6 to the path verdicts at the given stage and level."""
-    # sorted() is stable, even in reverse, so equal net values keep input order.
-    justified = sorted(
-        (path for path in paths if path.verdict == "custom_ml"),
-        key=lambda path: path.economics.net_value,
-        reverse=True,
-    )
+def staff(
+    justified: Sequence[str],
+    path_count: int,
+    needs_judgement: bool,
+    stage: Stage,
+    level: Level,
+) -> Staffing:
+    """T1 to T6 from the ranked custom-model paths; F1 and F2 call it at other answers."""
     ml = min(len(justified), STAGE_ML_CAPS[stage], LEVEL_ML_CAPS[level])
-    ai = ai_engineer_count(stage, len(paths), ml)
+    ai = ai_engineer_count(stage, path_count, ml)
     ai_infra, ml_infra = infra_counts(stage, level, ai, ml)
-    needs_judgement = any(path.verdict in ("custom_ml", "gather_data") for path in paths)
     team = Team(
         ai_engineers=ai,
         applied_ai_engineers=1 if needs_judgement else 0,
@@ -142,7 +141,7 @@ def plan_team(paths: Sequence[PathResult], stage: Stage, level: Level) -> Staffi
         ai_infra_engineers=ai_infra,
     )
     trigger = trigger_for(stage, level)
-    deferred = tuple(DeferredHire("ml_engineer", path.name, trigger) for path in justified[ml:])
+    deferred = tuple(DeferredHire("ml_engineer", name, trigger) for name in justified[ml:])
     rules = ["T1", "T2"]
     if ai_infra or ml_infra:
         rules.append("T3")
@@ -153,9 +152,26 @@ def plan_team(paths: Sequence[PathResult], stage: Stage, level: Level) -> Staffi
     rules.append("T6")
     return Staffing(
         team=team,
-        justified_paths=tuple(path.name for path in justified),
+        justified_paths=tuple(justified),
         deferred=deferred,
         hiring_order=hiring_order(team),
         binding_cap=binding_cap(stage, level),
         rules=tuple(rules),
     )
+
+
+def needs_judgement(paths: Sequence[PathResult]) -> bool:
+    """T4: whether any path needs someone to judge custom ML (custom_ml or gather_data)."""
+    return any(path.verdict in ("custom_ml", "gather_data") for path in paths)
+
+
+def plan_team(paths: Sequence[PathResult], stage: Stage, level: Level) -> Staffing:
+    """Apply T1 to T6 to the path verdicts at the given stage and level."""
+    # sorted() is stable, even in reverse, so equal net values keep input order.
+    justified = sorted(
+        (path for path in paths if path.verdict == "custom_ml"),
+        key=lambda path: path.economics.net_value,
+        reverse=True,
+    )
+    names = [path.name for path in justified]
+    return staff(names, len(paths), needs_judgement(paths), stage, level)

@@ -55,7 +55,14 @@ PATH_FIELDS: Final = (
     "needs_explainability",
 )
 PRIORITIES_FIELDS: Final = ("ship_quickly", "integrate_existing_systems")
-ASSUMPTIONS_FIELDS: Final = ("ml_engineer_annual_cost", "horizon_years")
+ASSUMPTIONS_FIELDS: Final = (
+    "ml_engineer_annual_cost",
+    "horizon_years",
+    "ai_engineer_annual_cost",
+    "infra_engineer_annual_cost",
+    "months_to_hire",
+    "hires_per_quarter",
+)
 
 # A body stuffed with thousands of unknown keys gets a summary, not an error
 # per key, so the error report stays small whatever the input.
@@ -265,7 +272,7 @@ def _critical_paths(raw: object, errors: _Errors) -> tuple[CriticalPath, ...]:
 def validate_answers(raw: object) -> Answers:
     """Validate raw answers (a parsed JSON value) and return them as `Answers`.
 
-    Defaults from framework.md fill in whatever is missing. Raises
+    Defaults from docs/rules.md fill in whatever is missing. Raises
     `AnswersInvalid` listing every problem, and never any other exception,
     whatever JSON value it is given.
     """
@@ -295,6 +302,22 @@ def validate_answers(raw: object) -> Answers:
         ),
         horizon_years=assumptions_reader.number(
             "horizon_years", limits.HORIZON_YEARS, limits.DEFAULT_HORIZON_YEARS
+        ),
+        ai_engineer_annual_cost=assumptions_reader.number(
+            "ai_engineer_annual_cost",
+            limits.AI_ENGINEER_ANNUAL_COST,
+            limits.DEFAULT_AI_ENGINEER_ANNUAL_COST,
+        ),
+        infra_engineer_annual_cost=assumptions_reader.number(
+            "infra_engineer_annual_cost",
+            limits.INFRA_ENGINEER_ANNUAL_COST,
+            limits.DEFAULT_INFRA_ENGINEER_ANNUAL_COST,
+        ),
+        months_to_hire=assumptions_reader.number(
+            "months_to_hire", limits.MONTHS_TO_HIRE, limits.DEFAULT_MONTHS_TO_HIRE
+        ),
+        hires_per_quarter=assumptions_reader.integer(
+            "hires_per_quarter", limits.HIRES_PER_QUARTER, limits.DEFAULT_HIRES_PER_QUARTER
         ),
     )
     if errors.by_path:

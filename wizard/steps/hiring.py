@@ -1,4 +1,4 @@
-"""Step 4: the organisation's size, its priorities and the cost assumptions."""
+"""Step 4: the organisation's size, its priorities, the team's costs and hiring pace."""
 
 from __future__ import annotations
 
@@ -13,7 +13,14 @@ if TYPE_CHECKING:
     from wizard.models import Assessment
 
 PRIORITIES = ("ship_quickly", "integrate_existing_systems")
-ASSUMPTIONS = ("ml_engineer_annual_cost", "horizon_years")
+# The team's cost and the pace of hiring (rules C and Q); the build cost's assumptions are
+# asked in the ROI step, beside the build costs.
+ASSUMPTIONS = (
+    "ai_engineer_annual_cost",
+    "infra_engineer_annual_cost",
+    "months_to_hire",
+    "hires_per_quarter",
+)
 
 
 class HiringStep(Step):

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from django.utils.translation import gettext_lazy as _
 
 from wizard.forms import RoiFormSet
-from wizard.steps.base import Step, StepForm, shown_dict
+from wizard.steps.base import Step, StepForm, shown, shown_dict
 from wizard.steps.paths import PathsStep
 
 if TYPE_CHECKING:
@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 
 # The path's own fields, asked in step 2.
 _PATH_FIELDS = ("name", "kind")
+# Asked here, beside the build costs they price (the formset's companion form).
+BUILD_ASSUMPTIONS = ("ml_engineer_annual_cost", "horizon_years")
 
 
 class RoiStep(Step):
@@ -32,7 +34,15 @@ class RoiStep(Step):
         return RoiFormSet(data, initial=initial, prefix=self.slug)
 
     def build(self, assessment: Assessment, data: Any = None, *, add_row: bool = False) -> StepForm:
-        formset = super().build(assessment, data, add_row=add_row)
+        assumptions = assessment.answers.get("assumptions", {})
+        formset = RoiFormSet(
+            data,
+            initial=self.initial(assessment),
+            prefix=self.slug,
+            companion_initial=shown_dict(
+                {key: assumptions[key] for key in BUILD_ASSUMPTIONS if key in assumptions}
+            ),
+        )
         for row, path in zip(
             formset.forms, assessment.answers.get("critical_paths", []), strict=False
         ):
@@ -44,7 +54,39 @@ class RoiStep(Step):
     ) -> tuple[dict[str, Any], list[str]]:
         for path, row in zip(answers.get("critical_paths", []), form.cleaned_data, strict=False):
             path.update(row)
+        costs = form.companion.cleaned_data  # type: ignore[union-attr]
+        answers["assumptions"] = {
+            **answers.get("assumptions", {}),
+            **{key: costs[key] for key in BUILD_ASSUMPTIONS},
+        }
         return answers, descriptions
+
+    def error_summary(self, assessment: Assessment, form: StepForm) -> list[dict[str, str]]:
+        companion = form.companion  # type: ignore[union-attr]
+        entries = [
+            {"id": field.auto_id, "label": str(field.label), "message": str(error)}
+            for field in companion
+            for error in field.errors
+        ]
+        return entries + super().error_summary(assessment, form)
+
+    def conflicts(self, current: Assessment, form: StepForm) -> list[dict[str, str]]:
+        differences = super().conflicts(current, form)
+        saved = current.answers.get("assumptions", {})
+        companion = form.companion  # type: ignore[union-attr]
+        mine = companion.cleaned_data if companion.is_valid() else {}
+        for key in BUILD_ASSUMPTIONS:
+            before, after = shown(saved.get(key)), shown(mine.get(key))
+            if before != after:
+                differences.append(
+                    {
+                        "field": f"{companion.prefix}-{key}",
+                        "label": str(companion.fields[key].label),
+                        "saved": str(before),
+                        "yours": str(after),
+                    }
+                )
+        return differences
 
     def row_titles(self, assessment: Assessment, form: StepForm) -> list[str]:
         return [path["name"] for path in assessment.answers.get("critical_paths", [])]

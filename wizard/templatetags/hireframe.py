@@ -6,10 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.utils.translation import gettext as _
 
 from wizard import labels
 from wizard.field_rendering import error_slot
-from wizard.rules.money import format_money
+from wizard.rules.money import format_money, round_for_people
 
 register = template.Library()
 
@@ -37,6 +38,27 @@ def money(value: Any, currency: str = "GBP") -> str:
     amount = amount.lstrip("-")
     text = f"{symbol}{amount}" if symbol else f"{amount} {currency}"
     return f"−{text}" if negative else text
+
+
+def with_currency(amount: str, currency: str) -> str:
+    """A formatted amount with its currency: "£540k", "52k CHF"; negatives get a minus."""
+    negative = amount.startswith("-")
+    amount = amount.lstrip("-")
+    symbol = CURRENCY_SYMBOLS.get(currency)
+    text = f"{symbol}{amount}" if symbol else f"{amount} {currency}"
+    return f"−{text}" if negative else text
+
+
+@register.filter
+def money_for_people(value: Any, currency: str = "GBP", about: bool = True) -> str:
+    """Money for a sentence or a heading: "about £67k", "£1.25M"; exact: `money`."""
+    if value is None or value == "":
+        return "—"
+    rounded = round_for_people(float(value))
+    text = with_currency(rounded.text, currency)
+    if rounded.exact or not about:
+        return text
+    return _("about %(amount)s") % {"amount": text}
 
 
 @register.filter

@@ -17,8 +17,11 @@ EXIT_BAD_INPUT = 2
 class Command(BaseCommand):
     help = (
         "Compute the hiring plan for a JSON file of answers (or - for standard input) and "
-        "print it as JSON. Bad input prints one line per field error on standard error "
-        "and exits with status 2."
+        "print it as JSON, with the team's yearly cost, the roadmap by quarter and what would "
+        "change the plan. The answers' assumptions may set ml_engineer_annual_cost, "
+        "horizon_years, ai_engineer_annual_cost, infra_engineer_annual_cost, months_to_hire "
+        "and hires_per_quarter (see docs/rules.md). Bad input prints one line per field "
+        "error on standard error and exits with status 2."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
