@@ -68,12 +68,13 @@ class Row:
     index: int
     field: FieldConsensus
     label: str
-    cells: list[Cell]
+    cells: list[Cell | None]
     consensus: str
     spread: str
     tied: list[str]
     options: list[tuple[str, str]]  # (encoded value, shown) the organiser may pick
     picked: str  # the encoded pick, or "" for the consensus
+    path_name: str = ""
 
 
 def submitted_respondents(round_: Round) -> list[Respondent]:
@@ -206,19 +207,24 @@ def consensus_page(round_: Round, respondents: list[Respondent] | None = None) -
     picks = _picks(round_, consensus)
     impact = plan_impact(consensus, base_answers(round_.assessment), picks)
     notes = {r.email: r.notes for r in respondents}
+    names = {p.key: p.name for p in consensus.paths}
     rows = []
     for index, field in enumerate(consensus.fields):
         note_key = field_note_key(field.path, field.field)
         current = picks.get((field.path, field.field), field.consensus)
+        given = dict(field.answers)
+        # One cell per respondent, in the columns' order (None: they did not name the path).
         cells = [
             Cell(
-                respondent=label,
-                value=value,
-                shown=value_label(field.field, value),
-                note=notes[label].get(note_key),
-                differs=value != field.consensus,
+                respondent=r.email,
+                value=given[r.email],
+                shown=value_label(field.field, given[r.email]),
+                note=notes[r.email].get(note_key),
+                differs=given[r.email] != field.consensus,
             )
-            for label, value in field.answers
+            if r.email in given
+            else None
+            for r in respondents
         ]
         options = []
         for value in dict.fromkeys(value for _label, value in field.answers):
@@ -234,6 +240,7 @@ def consensus_page(round_: Round, respondents: list[Respondent] | None = None) -
                 tied=[value_label(field.field, v) for v in field.tied],
                 options=options,
                 picked=encode(current) if (field.path, field.field) in picks else "",
+                path_name=names.get(field.path, "") if field.path else "",
             )
         )
     return ConsensusPage(

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from wizard.rules.consensus import Consensus, path_key
+from wizard.rules.economics import assess_path
 from wizard.rules.plan import Plan, make_plan
 from wizard.rules.team import Team
 from wizard.rules.validation import validate_answers
@@ -94,6 +95,18 @@ def _changes(consensus_plan: Plan, other: Plan) -> bool:
     return other.team != consensus_plan.team or bool(_differences(consensus_plan, other))
 
 
+def _path_verdict(path: Mapping[str, Any], base: Mapping[str, Any]) -> str:
+    """One path's verdict alone: it depends on the path and the assumptions only."""
+    answers = validate_answers(
+        {
+            "organisation": {"headcount": 1},
+            "critical_paths": [dict(path)],
+            "assumptions": base.get("assumptions", {}),
+        }
+    )
+    return assess_path(answers.critical_paths[0], answers.assumptions).verdict
+
+
 def _decisive(
     consensus: Consensus,
     label: str,
@@ -105,12 +118,13 @@ def _decisive(
     found = []
     names = {p.key: p.name for p in consensus.paths}
     own = consensus.respondent_paths[label]
+    kept = {path["name"]: path for path in consensus.answers(picks)["critical_paths"]}
+    verdicts = {path_key(p.name): p.verdict for p in consensus_plan.paths}
     for presence in consensus.paths:
         named = presence.key in own
         if named != included[presence.key]:
-            trial = {**picks, (presence.key, "included"): named}
-            if _changes(consensus_plan, _plan(base, consensus.answers(trial))):
-                found.append(Decisive(presence.name, "included", named, included[presence.key]))
+            # A path in one plan and not the other is a difference in its verdicts already.
+            found.append(Decisive(presence.name, "included", named, included[presence.key]))
     for f in consensus.fields:
         if f.path is not None and (f.path not in own or not included[f.path]):
             continue  # a path they did not name, or that is left out, has no answer to try
@@ -118,10 +132,16 @@ def _decisive(
         theirs = own[f.path][f.field] if f.path is not None else f.value_of(label)
         if theirs == current:
             continue
+        if f.path is not None:
+            # One path's answer changes that path's result only, and the team follows
+            # from the verdicts: the plan changes exactly when this path's verdict does.
+            trial_path = {**kept[names[f.path]], f.field: theirs}
+            if _path_verdict(trial_path, base) != verdicts[f.path]:
+                found.append(Decisive(names[f.path], f.field, theirs, current))
+            continue
         trial = {**picks, (f.path, f.field): theirs}
         if _changes(consensus_plan, _plan(base, consensus.answers(trial))):
-            name = names[f.path] if f.path is not None else None
-            found.append(Decisive(name, f.field, theirs, current))
+            found.append(Decisive(None, f.field, theirs, current))
     return tuple(found)
 
 
