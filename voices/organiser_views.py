@@ -18,6 +18,7 @@ from voices.access import get_round_for_organiser
 from voices.consensus_page import consensus_page
 from voices.forms import RoundStartForm
 from voices.models import Respondent, Round
+from voices.notes import round_notes
 from voices.rounds import (
     RoundRefused,
     round_apply,
@@ -185,6 +186,7 @@ def round_consensus(request: HttpRequest, code: str) -> HttpResponse:
         "assessment": access.assessment,
         "round": round_,
         "page": page,
+        "notes": round_notes(round_, page.respondents),
         "paths": [
             (number, presence, page.picks.get((presence.key, "included"), presence.included))
             for number, presence in enumerate(page.consensus.paths)

@@ -188,6 +188,16 @@ TABLE: dict[str, Row] = {
         post=(404, 403, 404, 404, 404, 404),
         kwargs=DRAFT_ROUND,
     ),
+    # Notes on answers; posted empty, the form says what is missing (422).
+    "round-notes": Row(
+        get=(404, 403, 200, 200, 404, 404),
+        post=(404, 403, 422, 422, 404, 404),
+        writers=WRITERS,
+        kwargs=DRAFT_ROUND,
+    ),
+    "respond-notes": Row(
+        get=(302, 404, 200, 404, 404, 404), post=(302, 404, 422, 404, 404, 404), kwargs=RESPONDENT
+    ),
     "rounds-mine": Row(get=(302, 200, 200, 200, 200, 200), post=(302, *ALL_405[1:])),
     # A respondent's answers are theirs alone (the editor's here): 404 for everyone else.
     "respond": Row(get=(302, 404, 302, 404, 404, 404), post=(302, *ALL_405[1:]), kwargs=RESPONDENT),
