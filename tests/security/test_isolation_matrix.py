@@ -152,6 +152,7 @@ TABLE: dict[str, Row] = {
     "report-pdf": Row(get=(404, 200, 200, 200, 404, 404), post=ALL_405),
     "report-json": Row(get=(404, 200, 200, 200, 404, 404), post=ALL_405),
     "report-csv": Row(get=(404, 200, 200, 200, 404, 404), post=ALL_405),
+    "report-roadmap-csv": Row(get=(404, 200, 200, 200, 404, 404), post=ALL_405),
     # Every member may try a what-if; saving it as a new assessment needs an editor.
     "what-if": Row(get=ALL_405, post=(404, 200, 200, 200, 404, 404), writers=WRITERS),
     "share-create": Row(get=ALL_405, post=(404, 403, 200, 200, 404, 404), writers=WRITERS),

@@ -6,7 +6,14 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import AssessmentFactory, complete_assessment
-from tests.wizard.helpers import maturity_data, paths_data, post_step, roi_data, step_url
+from tests.wizard.helpers import (
+    hiring_data,
+    maturity_data,
+    paths_data,
+    post_step,
+    roi_data,
+    step_url,
+)
 
 pytestmark = pytest.mark.django_db
 MAX_QUERIES = 6
@@ -79,7 +86,7 @@ def test_finishing_is_cheap(owner_client, organisation, django_assert_max_num_qu
             owner_client,
             draft,
             "hiring",
-            {"headcount": "60", "ml_engineer_annual_cost": "200000", "horizon_years": "3"},
+            hiring_data(),
         )
     assert response.status_code == 302
 
