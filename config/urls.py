@@ -10,5 +10,7 @@ urlpatterns = [
     path("favicon.ico", favicon, name="favicon"),
     path("accounts/", include("accounts.urls")),
     path("", include("orgs.urls")),
+    # Before the wizard's: "a/<code>/review/" would otherwise be read as a step.
+    path("", include("voices.urls")),
     path("", include("wizard.urls")),
 ]

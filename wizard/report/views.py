@@ -92,6 +92,7 @@ def _owner_context(request: HttpRequest, access: Access, **extra: Any) -> dict[s
     }
     if access.can_write and assessment.organisation:
         context.setdefault("share_links", _share_links(assessment))
+        context["review_url"] = reverse("assessment-review", args=[assessment.code])
     if assessment.organisation:
         context["compare_choices"] = (
             Assessment.objects.filter(
