@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-$(shell cksum < requirements.lock | cut -d' ' -f1)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup migrate lint lock bench clean
+.PHONY: run test setup migrate lint lock bench clean messages
 
 run: setup migrate
 	$(PY) manage.py seed_demo
@@ -20,7 +20,12 @@ run: setup migrate
 test: setup
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-setup: $(STAMP) .env
+setup: $(STAMP) .env messages
+
+# The .mo files Django reads, compiled from the committed .po catalogues with Babel (pure
+# Python: no GNU gettext needed); only catalogues newer than their .mo are compiled.
+messages: $(STAMP)
+	@$(PY) -m config.catalogues
 
 $(STAMP): requirements.lock
 	@if [ ! -x $(PY) ]; then \
