@@ -51,11 +51,12 @@ lint: setup
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 
-# Speed: the engine alone, then journeys against a django-formtools peer and the HTTP
-# endpoints beside bare Django views (docs/benchmarks.md). BENCH_ARGS="--database postgres".
+# Speed: the engine alone, the PDF's render, the landing page beside PDF downloads, then
+# journeys against a django-formtools peer and the HTTP endpoints beside bare Django views (docs/benchmarks.md). BENCH_ARGS="--database postgres".
 bench: setup
 	$(PY) -m bench.engine
 	$(PY) -m bench.pdf
+	$(PY) -m bench.pdf_load
 	$(PY) -m bench.http $(BENCH_ARGS)
 
 # Re-resolve the pinned dependencies after editing pyproject.toml.

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "accounts",
     "orgs",
     "wizard",
+    "voices",
     "audit",
     "background",
     "observability",

@@ -12,5 +12,7 @@ urlpatterns = [
     path("language", language_choose, name="set_language"),
     path("accounts/", include("accounts.urls")),
     path("", include("orgs.urls")),
+    # Before the wizard's: "a/<code>/review/" would otherwise be read as a step.
+    path("", include("voices.urls")),
     path("", include("wizard.urls")),
 ]

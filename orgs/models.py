@@ -50,6 +50,8 @@ class Membership(models.Model):
         OWNER = "owner", _("Owner")
         EDITOR = "editor", _("Editor")
         VIEWER = "viewer", _("Viewer")
+        # Asked to answer a round on one assessment: sees that and its report, nothing else.
+        RESPONDENT = "respondent", _("Respondent")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from orgs.forms import CurrencyForm, InvitationForm, RoleForm
 from orgs.models import Invitation, Membership, Organisation
 from orgs.permissions import (
+    ORGANISATION_ROLES,
     can_manage_members,
     get_invitation_for_owner,
     get_member_for_owner,
@@ -53,10 +54,13 @@ from orgs.services import (
 def dashboard(request: HttpRequest) -> HttpResponse:
     """Where signing in leads: the user's organisation, or a choice of them."""
     memberships = list(
-        Membership.objects.filter(user=request.user)
+        Membership.objects.filter(user=request.user, role__in=ORGANISATION_ROLES)
         .select_related("organisation")
         .order_by("organisation__name")
     )
+    if not memberships and request.user.memberships.exists():
+        # Only a respondent somewhere: their page is the rounds they were asked to answer.
+        return redirect("rounds-mine")
     if len(memberships) == 1:
         return redirect("organisation", slug=memberships[0].organisation.slug)
     return render(request, "orgs/choose.html", {"memberships": memberships})
@@ -283,4 +287,6 @@ def invite(request: HttpRequest, token: str) -> HttpResponse:
         raise Http404 from None
     else:
         messages.success(request, _("Welcome to %(name)s.") % {"name": organisation.name})
+    if invitation.role == Membership.Role.RESPONDENT:
+        return redirect("rounds-mine")  # the round they were asked to answer
     return redirect("organisation", slug=organisation.slug)

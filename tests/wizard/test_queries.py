@@ -6,7 +6,14 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import AssessmentFactory, complete_assessment
-from tests.wizard.helpers import maturity_data, paths_data, post_step, roi_data, step_url
+from tests.wizard.helpers import (
+    hiring_data,
+    maturity_data,
+    paths_data,
+    post_step,
+    roi_data,
+    step_url,
+)
 
 pytestmark = pytest.mark.django_db
 MAX_QUERIES = 6
@@ -75,12 +82,7 @@ def test_finishing_is_cheap(owner_client, organisation, django_assert_max_num_qu
     draft = AssessmentFactory(organisation=organisation, furthest_step=4)
     post_step(owner_client, draft, "maturity", maturity_data())
     with django_assert_max_num_queries(MAX_QUERIES + 1):
-        response = post_step(
-            owner_client,
-            draft,
-            "hiring",
-            {"headcount": "60", "ml_engineer_annual_cost": "200000", "horizon_years": "3"},
-        )
+        response = post_step(owner_client, draft, "hiring", hiring_data())
     assert response.status_code == 302
 
 
