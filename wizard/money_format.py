@@ -46,7 +46,13 @@ def number_marks() -> tuple[str, str]:
     return get_group_symbol(locale), get_decimal_symbol(locale)
 
 
+# CLDR's currency spacing: a code or letters beside a digit get a space ("CHF 52k"),
+# a symbol does not ("£52k").
+_LETTERS_THEN_DIGIT = re.compile(r"^([^\W\d_]+)(?=\d)")
+
+
 def _with_sign(text: str, negative: bool) -> str:
+    text = _LETTERS_THEN_DIGIT.sub("\\1\u00a0", text)
     return f"{MINUS}{text}" if negative else text
 
 
