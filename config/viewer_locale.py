@@ -13,11 +13,11 @@ from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.utils import timezone, translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import check_for_language
-from django.views.decorators.http import require_POST
-from django.views.i18n import set_language
+from django.views.decorators.http import require_GET
 
 TIME_ZONE_COOKIE = "hireframe_tz"
 _LANGUAGE_CODES = frozenset(code for code, _name in settings.LANGUAGES)
@@ -60,14 +60,34 @@ class ViewerLocaleMiddleware:
         return self.get_response(request)
 
 
-@require_POST
+@require_GET
 def language_choose(request: HttpRequest) -> HttpResponse:
-    """Django's `set_language` (the cookie and the redirect back), and for a signed-in
-    user the choice saved on the account, so every browser they sign in from follows it."""
-    response = set_language(request)
-    language = supported_language(request.POST.get("language"))
+    """The footer's language links: the choice in the language cookie (as Django's
+    `set_language` sets it) and, for a signed-in user, on the account, so every browser
+    they sign in from follows it; then back to the page. A GET, so that the links work
+    without JavaScript and the pages that carry them hold no form or CSRF token (a shared
+    report, an error page); all it can change is how the visitor's own pages read."""
+    target = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = "/"
+    response = HttpResponseRedirect(target)
+    language = supported_language(request.GET.get("language"))
+    if language is None:
+        return response
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
     user: Any = request.user
-    if language and user.is_authenticated and user.language != language:
+    if user.is_authenticated and user.language != language:
         user.language = language
         user.save(update_fields=["language"])
     return response

@@ -46,11 +46,11 @@ def test_the_browser_language_is_followed(client):
 
 
 def test_the_footer_switcher_sets_the_language_and_returns_to_the_page(client):
-    """The footer's form (no JavaScript needed) changes the language and goes back."""
+    """The footer's links (no JavaScript, no form) change the language and go back."""
     html = client.get(reverse("api-docs")).content.decode()
-    assert f'action="{reverse("set_language")}"' in html
-    assert 'name="language"' in html
-    response = client.post(reverse("set_language"), {"language": "de", "next": reverse("api-docs")})
+    assert f'href="{reverse("set_language")}?language=de&amp;next=/api/"' in html
+    assert "<form" not in html.split("site-footer")[1]
+    response = client.get(reverse("set_language"), {"language": "de", "next": reverse("api-docs")})
     assert response.status_code == 302
     assert response["Location"] == reverse("api-docs")
     assert html_lang(client.get(reverse("api-docs"))) == "de"
@@ -58,7 +58,7 @@ def test_the_footer_switcher_sets_the_language_and_returns_to_the_page(client):
 
 def test_a_signed_in_users_choice_is_saved_and_follows_them(owner_client, owner):
     """The choice is stored on the account, and a new browser signing in gets it."""
-    owner_client.post(reverse("set_language"), {"language": "de", "next": "/"})
+    owner_client.get(reverse("set_language"), {"language": "de", "next": "/"})
     owner.refresh_from_db()
     assert owner.language == "de"
     fresh = type(owner_client)()
@@ -70,7 +70,7 @@ def test_a_signed_in_users_choice_is_saved_and_follows_them(owner_client, owner)
 def test_a_guests_choice_is_kept_when_they_sign_in(client):
     """Chosen before signing in, the language is saved on an account that has none."""
     user = UserFactory(email="gabi@example.com")
-    client.post(reverse("set_language"), {"language": "de", "next": "/"})
+    client.get(reverse("set_language"), {"language": "de", "next": "/"})
     client.post(reverse("login"), {"username": "gabi@example.com", "password": PASSWORD})
     user.refresh_from_db()
     assert user.language == "de"
@@ -78,7 +78,7 @@ def test_a_guests_choice_is_kept_when_they_sign_in(client):
 
 def test_an_unknown_language_is_ignored(owner_client, owner):
     """A language the site does not offer changes nothing."""
-    owner_client.post(reverse("set_language"), {"language": "xx", "next": "/"})
+    owner_client.get(reverse("set_language"), {"language": "xx", "next": "/"})
     owner.refresh_from_db()
     assert owner.language == ""
     assert supported_language("xx") is None
@@ -143,3 +143,11 @@ def test_times_are_shown_in_the_browsers_time_zone(rf):
 def test_every_page_loads_the_time_zone_script(client):
     """The small script that sends the browser's zone is on every page."""
     assert "js/time-zone.js" in client.get(reverse("landing")).content.decode()
+
+
+def test_the_switcher_goes_back_only_to_this_site(client):
+    """A `next` elsewhere is ignored: the switcher is no open redirect."""
+    response = client.get(
+        reverse("set_language"), {"language": "de", "next": "https://evil.example/"}
+    )
+    assert response["Location"] == "/"

@@ -97,6 +97,9 @@ TABLE: dict[str, Row] = {
     "organisation": Row(get=(302, 200, 200, 200, 404, 404), post=(302, *ALL_405[1:])),
     "members": Row(get=(302, 200, 200, 200, 404, 404), post=(302, *ALL_405[1:])),
     "member-invite": Row(get=(302, *ALL_405[1:]), post=(302, 403, 403, 422, 404, 404)),
+    "organisation-currency": Row(
+        get=(302, *ALL_405[1:]), post=(302, 403, 403, 302, 404, 404), writers=OWNER
+    ),
     "member-role": Row(get=(302, *ALL_405[1:]), post=(302, 403, 403, 302, 404, 404), writers=OWNER),
     "member-remove": Row(
         get=(302, 403, 403, 200, 404, 404), post=(302, 403, 403, 302, 404, 404), writers=OWNER
@@ -125,6 +128,8 @@ TABLE: dict[str, Row] = {
     "landing": Row(get=ALL_200, post=ALL_200),
     "api-docs": Row(get=ALL_200, post=ALL_200),
     "favicon": Row(get=ALL_200, post=ALL_405, open_to_all=True),
+    # The footer's language links: a cookie (and the account's choice), then back.
+    "set_language": Row(get=(302, 302, 302, 302, 302, 302), post=ALL_405, open_to_all=True),
     "api-plan": Row(get=ALL_405, post=(415, 415, 415, 415, 415, 415)),
     # A visitor starts a guest draft; members who can edit start one in their organisation;
     # viewers and staff without an organisation are sent to the dashboard with a message.
