@@ -234,7 +234,7 @@ def test_a_count_that_stopped_at_the_cap_says_more_than(reviewer_client, mix, mo
     assert "Select all 2 assessments" not in html
 
 
-def test_deleting_in_the_admin_goes_through_the_service(superuser_client, mix, monkeypatch):
+def test_deleting_in_the_admin_goes_through_the_service(staff_client, mix, monkeypatch):
     """The admin's delete is the `assessment_delete` service, given the request: its audit
     row records the address, and a failure in it deletes nothing."""
     assessment = mix["enterprise"]
@@ -248,24 +248,24 @@ def test_deleting_in_the_admin_goes_through_the_service(superuser_client, mix, m
 
     monkeypatch.setattr(Assessment, "delete", failing_delete)
     with pytest.raises(RuntimeError):
-        superuser_client.post(url, {"post": "yes"})
+        staff_client.post(url, {"post": "yes"})
     assert calls == [assessment.pk]
     # The service's transaction: its audit row went with the failed delete.
     assert not AuditEvent.objects.filter(action="assessment.deleted").exists()
     monkeypatch.setattr(Assessment, "delete", original)
-    assert superuser_client.post(url, {"post": "yes"}).status_code == 302
+    assert staff_client.post(url, {"post": "yes"}).status_code == 302
     event = AuditEvent.objects.get(action="assessment.deleted")
     assert event.ip_address == "127.0.0.1"
     assert event.details["created"] == assessment.created.isoformat()
 
 
-def test_bulk_deletion_would_go_through_the_service_too(superuser, mix, rf):
+def test_bulk_deletion_would_go_through_the_service_too(staff, mix, rf):
     """Should bulk delete ever be offered, each row goes through the service and is audited."""
     from django.contrib import admin as django_admin
 
     model_admin = django_admin.site._registry[Assessment]
     request = rf.post("/")
-    request.user = superuser
+    request.user = staff
     model_admin.delete_queryset(request, Assessment.objects.filter(pk=mix["startup"].pk))
     assert not Assessment.objects.filter(pk=mix["startup"].pk).exists()
     assert AuditEvent.objects.get(action="assessment.deleted").target == str(mix["startup"].code)
