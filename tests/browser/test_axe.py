@@ -37,8 +37,6 @@ PAGE_TYPES = [
 ]
 # Found by this test and left to the pages' owners (issue 14), as (page type, width): why.
 KNOWN: dict[tuple[str, str], str] = {
-    ("step", "*"): "#14.3: step 2's hidden DELETE checkbox in each path row has no label "
-    "(axe label, critical)",
     ("report", "phone"): "#14.2: the paths table is a sideways scroller (axe "
     "scrollable-region-focusable) and the page scrolls sideways; paths should stack as cards",
     ("shared-report", "phone"): "#14.2 and #14.19: the paths table scroller cannot be "

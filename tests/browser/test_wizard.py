@@ -175,7 +175,7 @@ def test_a_guest_goes_from_landing_page_to_plan_with_live_previews(page, live_se
     # The report: the answer first, then the paths with their verdicts.
     expect(page).to_have_url(base + "report/")
     expect(page).to_have_title("Team plan · Hireframe")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Hire 3 AI engineers now")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Hire 3 AI engineers now")
     paths = page.get_by_role("region", name="Critical paths").get_by_role("table")
     expect(paths.get_by_role("row", name=re.compile("^Churn prediction"))).to_contain_text(
         "Custom model"
@@ -236,7 +236,7 @@ def test_without_javascript_every_step_posts_and_reaches_the_same_plan(browser, 
     page.get_by_role("button", name="Finish and see the plan").click()
 
     expect(page).to_have_url(base + "report/")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Hire 3 AI engineers now")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Hire 3 AI engineers now")
     paths = page.get_by_role("region", name="Critical paths").get_by_role("table")
     expect(paths.get_by_role("row", name=re.compile("^Churn prediction"))).to_contain_text(
         "Custom model"
@@ -543,7 +543,8 @@ def test_signing_up_mid_journey_keeps_the_guest_draft(page, live_server):
     link = re.search(r"http://\S+/accounts/confirm/\S+/", mail.outbox[-1].body).group(0)
     page.goto(link)
     page.get_by_role("button", name="Confirm and sign in").click()
-    expect(page).to_have_url(live_server.url + "/o/northwind-trading/")
+    # Signing up from the header comes back to the journey, in the draft now kept.
+    expect(page).to_have_url(re.compile(re.escape(base) + r"\w+/$"))
 
     page.goto(base + "paths/")
     expect_step(page, base, "paths")
