@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.text import format_lazy
@@ -254,13 +254,17 @@ class BaseRoiFormSet(forms.BaseFormSet):
         return self.companion.is_valid() and rows_valid
 
 
-RoiFormSet = forms.formset_factory(
-    RoiForm,
-    formset=BaseRoiFormSet,
-    extra=0,
-    max_num=limits.MAX_CRITICAL_PATHS,
-    absolute_max=limits.MAX_CRITICAL_PATHS,
-    renderer=RENDERER,
+# formset_factory's stub returns a plain BaseFormSet class; this one is BaseRoiFormSet's.
+RoiFormSet = cast(
+    "type[BaseRoiFormSet]",
+    forms.formset_factory(
+        RoiForm,
+        formset=BaseRoiFormSet,
+        extra=0,
+        max_num=limits.MAX_CRITICAL_PATHS,
+        absolute_max=limits.MAX_CRITICAL_PATHS,
+        renderer=RENDERER,
+    ),
 )
 
 

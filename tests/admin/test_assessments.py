@@ -259,13 +259,13 @@ def test_deleting_in_the_admin_goes_through_the_service(staff_client, mix, monke
     assert event.details["created"] == assessment.created.isoformat()
 
 
-def test_bulk_deletion_would_go_through_the_service_too(superuser, mix, rf):
+def test_bulk_deletion_would_go_through_the_service_too(staff, mix, rf):
     """Should bulk delete ever be offered, each row goes through the service and is audited."""
     from django.contrib import admin as django_admin
 
     model_admin = django_admin.site._registry[Assessment]
     request = rf.post("/")
-    request.user = superuser
+    request.user = staff
     model_admin.delete_queryset(request, Assessment.objects.filter(pk=mix["startup"].pk))
     assert not Assessment.objects.filter(pk=mix["startup"].pk).exists()
     assert AuditEvent.objects.get(action="assessment.deleted").target == str(mix["startup"].code)

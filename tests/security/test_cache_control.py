@@ -36,6 +36,7 @@ CASES = [
     ("owner", "report-pdf", True),
     ("owner", "report-json", True),
     ("owner", "report-csv", True),
+    ("owner", "report-roadmap-csv", True),
     ("owner", "step", True),
     ("owner", "compare", True),
     ("owner", "landing", True),  # the header names the signed-in user
