@@ -111,4 +111,6 @@ class Invitation(models.Model):
         ordering = ["-created", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.email or _('link')} · {self.organisation} ({self.get_role_display()})"
+        # Outside the f-string, where gettext's extractor can see it.
+        invitee = self.email or _("link")
+        return f"{invitee} · {self.organisation} ({self.get_role_display()})"

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from orgs.forms import InvitationForm, RoleForm
+from orgs.forms import CurrencyForm, InvitationForm, RoleForm
 from orgs.models import Invitation, Membership, Organisation
 from orgs.permissions import (
     ORGANISATION_ROLES,
@@ -45,6 +45,7 @@ from orgs.services import (
     is_last_owner,
     membership_remove,
     membership_set_role,
+    organisation_set_currency,
 )
 
 
@@ -147,6 +148,29 @@ def member_invite(request: HttpRequest, slug: str) -> HttpResponse:
         "emailed": new.emailed,
     }
     return redirect("members", slug=slug)
+
+
+@login_required
+@require_POST
+def organisation_currency(request: HttpRequest, slug: str) -> HttpResponse:
+    """An owner changes the currency the organisation's reports are shown in."""
+    organisation, _membership = get_organisation_for_owner(request, slug)
+    form = CurrencyForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose one of the currencies offered."))
+        return redirect("organisation", slug=slug)
+    organisation_set_currency(
+        organisation=organisation,
+        currency=form.cleaned_data["currency"],
+        actor=request.user,
+        request=request,
+    )
+    messages.success(
+        request,
+        _("Reports are now shown in %(currency)s.")
+        % {"currency": organisation.get_currency_display()},
+    )
+    return redirect("organisation", slug=slug)
 
 
 @login_required

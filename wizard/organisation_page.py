@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from orgs.forms import CurrencyForm
 from orgs.models import Membership
 from orgs.permissions import WRITE_ROLES, get_organisation_for_user
 from voices.reviews import REVIEWED_CHOICES, with_reviewed
@@ -38,5 +39,8 @@ def organisation_home(request: HttpRequest, slug: str) -> HttpResponse:
             "can_delete": membership.role == Membership.Role.OWNER,
             "page": page,
             "reviewed": reviewed,
+            "currency_form": CurrencyForm(initial={"currency": organisation.currency})
+            if membership.role == Membership.Role.OWNER
+            else None,
         },
     )

@@ -1,5 +1,6 @@
-// Report page niceties: a Print button and copying a new share link. Both are optional:
-// browsers print with Ctrl+P and the link field can be selected by hand.
+// Report page niceties: a Print button, copying a new share link, and focus on a link just
+// made. All are optional: browsers print with Ctrl+P, the link field can be selected by
+// hand, and without JavaScript the page that shows a new link focuses it (autofocus).
 (function () {
   "use strict";
   document.addEventListener("click", function (event) {
@@ -15,5 +16,17 @@
     var done = function () { copy.textContent = copy.dataset.copied; };
     if (navigator.clipboard) navigator.clipboard.writeText(field.value).then(done, function () {});
     else if (document.execCommand("copy")) done();
+  });
+  // After htmx swaps the share panel in, focus would fall to <body>: move it to the new
+  // link when one was made, else to the panel's heading.
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var panel = event.detail.target;
+    if (!panel || panel.id !== "share") return;
+    var target = panel.querySelector("#new-link") || panel.querySelector("[aria-invalid='true'], .is-invalid");
+    if (!target) {
+      target = panel.querySelector("#share-heading");
+      if (target) target.setAttribute("tabindex", "-1");
+    }
+    if (target) target.focus();
   });
 })();
