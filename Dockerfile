@@ -26,7 +26,9 @@ COPY --from=build /venv /venv
 WORKDIR /app
 COPY --chown=hireframe:hireframe . /app
 # collectstatic needs settings but no secrets or database: a throwaway key is enough here.
-RUN SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput \
+# The translation catalogues compiled with Babel (no GNU gettext in the image).
+RUN python -m config.catalogues --force \
+    && SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput \
     && mkdir -p /app/var/media /app/var/metrics && chown -R hireframe:hireframe /app/var
 USER hireframe
 EXPOSE 8000

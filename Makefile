@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed-$(shell cksum < requirements.lock | cut -d' ' -f1)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup migrate lint lock bench clean
+.PHONY: run test setup migrate lint lock bench clean messages
 
 run: setup migrate
 	$(PY) manage.py seed_demo
@@ -20,7 +20,12 @@ run: setup migrate
 test: setup
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-setup: $(STAMP) .env
+setup: $(STAMP) .env messages
+
+# The .mo files Django reads, compiled from the committed .po catalogues with Babel (pure
+# Python: no GNU gettext needed); only catalogues newer than their .mo are compiled.
+messages: $(STAMP)
+	@$(PY) -m config.catalogues
 
 $(STAMP): requirements.lock
 	@if [ ! -x $(PY) ]; then \
@@ -46,11 +51,12 @@ lint: setup
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 
-# Speed: the engine alone, then journeys against a django-formtools peer and the HTTP
-# endpoints beside bare Django views (docs/benchmarks.md). BENCH_ARGS="--database postgres".
+# Speed: the engine alone, the PDF's render, the landing page beside PDF downloads, then
+# journeys against a django-formtools peer and the HTTP endpoints beside bare Django views (docs/benchmarks.md). BENCH_ARGS="--database postgres".
 bench: setup
 	$(PY) -m bench.engine
 	$(PY) -m bench.pdf
+	$(PY) -m bench.pdf_load
 	$(PY) -m bench.http $(BENCH_ARGS)
 
 # Re-resolve the pinned dependencies after editing pyproject.toml.

@@ -25,6 +25,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     from django.conf import settings
 
+    from config.catalogues import compile_catalogues
+
+    # A test run straight from pytest (not `make test`) still reads the current catalogues.
+    compile_catalogues()
+
     # The test client speaks plain HTTP; the HTTPS redirect and HSTS are checked explicitly
     # in tests/security/test_https.py with production-like settings.
     settings.SECURE_SSL_REDIRECT = False

@@ -14,3 +14,9 @@ class AccountsConfig(AppConfig):
         from accounts.middleware import note_sign_in
 
         user_logged_in.connect(note_sign_in, dispatch_uid="accounts.note_sign_in")
+
+        from config.viewer_locale import remember_language_on_sign_in
+
+        user_logged_in.connect(
+            remember_language_on_sign_in, dispatch_uid="accounts.remember_language"
+        )

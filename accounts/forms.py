@@ -8,18 +8,20 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordMixin
 from django.template import loader
+from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from accounts.mail import send_email
 from accounts.models import User, normalise_email
 from accounts.validators import reject_control_characters
-from orgs.models import Organisation
+from orgs.models import CURRENCIES, Organisation
+from wizard.money_format import describe_range
 from wizard.rules.limits import HEADCOUNT
 
 # One message for every way a headcount can be wrong, so "abc", 0 and 10,000,001 all say
 # what is accepted; the bounds come from the framework's limits, not from here.
-HEADCOUNT_MESSAGE = format_lazy(_("Enter {range}."), range=HEADCOUNT.describe())
+HEADCOUNT_MESSAGE = format_lazy(_("Enter {range}."), range=lazy(describe_range, str)(HEADCOUNT))
 
 
 class SignUpForm(SetPasswordMixin, forms.Form):
@@ -68,6 +70,19 @@ class SignUpForm(SetPasswordMixin, forms.Form):
         widget=forms.NumberInput(attrs={"autocomplete": "off", "inputmode": "numeric"}),
     )
 
+    currency = forms.ChoiceField(
+        label=_("Currency"),
+        choices=CURRENCIES,
+        initial="GBP",
+        # A select always sends a value; a bare POST without one gets the default.
+        required=False,
+        widget=forms.Select(attrs={"autocomplete": "off"}),
+        help_text=_(
+            "The plan's costs are shown in it. Amounts are not converted; an owner can "
+            "change it later."
+        ),
+    )
+
     def __init__(
         self,
         *args: Any,
@@ -80,9 +95,13 @@ class SignUpForm(SetPasswordMixin, forms.Form):
         self.draft_headcount = None if invited else draft_headcount
         if invited:
             del self.fields["organisation_name"], self.fields["headcount"]
+            del self.fields["currency"]
             self.fields["email"].initial = invited_email
         elif draft_headcount is not None:
             del self.fields["headcount"]
+
+    def clean_currency(self) -> str:
+        return self.cleaned_data.get("currency") or "GBP"
 
     def clean_email(self) -> str:
         # Whether the address has an account is not said here: the email sent to it says.

@@ -51,6 +51,11 @@ class User(AbstractBaseUser, PermissionsMixin):
     # invitation sent to an address can only be accepted once it is set.
     email_confirmed_at = models.DateTimeField(_("email address confirmed"), null=True, blank=True)
 
+    # A code from settings.LANGUAGES, chosen with the footer's switcher; blank until then,
+    # when the browser's language is used. No choices here, so a new language needs no
+    # migration.
+    language = models.CharField(_("language"), max_length=16, blank=True, default="")
+
     objects: ClassVar[UserManager] = UserManager()
 
     EMAIL_FIELD = "email"

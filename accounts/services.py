@@ -31,6 +31,7 @@ def account_sign_up(
     absolute_url: Callable[[str], str],
     organisation_name: str = "",
     headcount: int | None = None,
+    currency: str = "GBP",
     next_url: str = "",
     draft_codes: Sequence[str] = (),
 ) -> User | None:
@@ -52,6 +53,7 @@ def account_sign_up(
             password=password,
             organisation_name=organisation_name,
             headcount=headcount,
+            currency=currency,
         )
     except EmailTaken:
         # Hash the password anyway, so a taken address takes as long to answer as a new one.
@@ -74,7 +76,7 @@ def account_sign_up(
 
 @transaction.atomic
 def _create_account(
-    *, email: str, password: str, organisation_name: str, headcount: int | None
+    *, email: str, password: str, organisation_name: str, headcount: int | None, currency: str
 ) -> User:
     """The user and, if named, their organisation: both or neither."""
     if User.objects.filter(email__iexact=email).exists():
@@ -89,7 +91,9 @@ def _create_account(
     if organisation_name:
         if headcount is None:
             raise ValueError("An organisation needs a headcount.")
-        organisation_create(name=organisation_name, headcount=headcount, owner=user)
+        organisation_create(
+            name=organisation_name, headcount=headcount, owner=user, currency=currency
+        )
     return user
 
 

@@ -141,6 +141,7 @@ class SignUpView(RedirectURLMixin, FormView):
             password=data["password"],
             organisation_name=data.get("organisation_name", ""),
             headcount=form.organisation_headcount(),
+            currency=data.get("currency", "GBP"),
             next_url=next_url,
             draft_codes=[] if self.invitation else self.draft_codes,
             absolute_url=self.request.build_absolute_uri,

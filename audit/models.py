@@ -22,8 +22,15 @@ class Action(models.TextChoices):
     MEMBER_ADDED = "member.added", _("Member added")
     MEMBER_REMOVED = "member.removed", _("Member removed")
     MEMBER_ROLE_CHANGED = "member.role_changed", _("Member's role changed")
+    CURRENCY_CHANGED = "organisation.currency_changed", _("Currency changed")
     ASSESSMENT_COMPLETED = "assessment.completed", _("Assessment completed")
     ASSESSMENT_DELETED = "assessment.deleted", _("Assessment deleted")
+    ASSESSMENT_REVIEWED = "assessment.reviewed", _("Assessment reviewed")
+    ROUND_STARTED = "round.started", _("Round of answers started")
+    ROUND_REMINDED = "round.reminded", _("Respondents reminded")
+    ROUND_SUBMITTED = "round.submitted", _("Round answers submitted")
+    ROUND_CLOSED = "round.closed", _("Round of answers closed")
+    ROUND_RECONCILED = "round.reconciled", _("Round's consensus taken")
     ASSESSMENTS_EXPORTED = "assessments.exported", _("Assessments exported")
     LOGIN_SUCCEEDED = "login.succeeded", _("Signed in")
     LOGIN_FAILED = "login.failed", _("Failed sign-in")
@@ -72,7 +79,9 @@ class AuditEvent(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_action_display()} · {self.actor_email or _('anonymous')}"
+        # Outside the f-string, where gettext's extractor can see it.
+        actor = self.actor_email or _("anonymous")
+        return f"{self.get_action_display()} · {actor}"
 
     def get_action_display(self) -> str:
         try:

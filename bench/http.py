@@ -72,6 +72,8 @@ def server_env(database_url: str | None) -> dict[str, str]:
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="127.0.0.1",
         LOG_LEVEL="WARNING",
+        # Stored PDFs (the seed renders one) in a folder of the run's own.
+        MEDIA_ROOT=tempfile.mkdtemp(prefix="hireframe-media-"),
     )
     if database_url:
         env["DATABASE_URL"] = database_url
@@ -291,6 +293,15 @@ def endpoints(seed: dict) -> list[Endpoint]:
             headers=signed_in,
         ),
         Endpoint("shared report", seed["shared_report"], ceiling=TEMPLATE_CEILING, target=0.20),
+        # Rendered once by the worker, then served from storage behind the access checks.
+        Endpoint(
+            "stored PDF (signed in)",
+            seed["report_pdf"],
+            ceiling=TEMPLATE_CEILING,
+            target=0.50,
+            headers=signed_in,
+        ),
+        Endpoint("stored PDF (shared)", seed["shared_pdf"], ceiling=TEMPLATE_CEILING, target=0.50),
         Endpoint(
             "floor: signed-in page, empty",
             seed["report"].replace("/a/", "/bench/floor/a/").replace("report/", ""),

@@ -47,6 +47,12 @@ def seed(paths: int = 5) -> dict[str, object]:
     )
     finished = assessment_finish(assessment=finished, expected_version=finished.version)
     _, token = share_link_create(assessment=finished, user=user, expires_in_days=None)
+    # The worker's job, done here: the finished report's PDF in storage, as it is served.
+    from wizard.pdf_files import pdf_name, render_report_pdf
+
+    render_report_pdf.call(
+        code=str(finished.code), language="en-gb", name=pdf_name(finished, "en-gb")
+    )
     drafts = [
         Assessment.objects.create(
             organisation=organisation, created_by=user, answers=blank_answers(450)
@@ -63,6 +69,8 @@ def seed(paths: int = 5) -> dict[str, object]:
     return {
         "report": f"/a/{finished.code}/report/",
         "shared_report": f"/r/{token}/",
+        "report_pdf": f"/a/{finished.code}/report.pdf",
+        "shared_pdf": f"/r/{token}/report.pdf",
         "draft_code": str(drafts[0].code),  # the one bench/profile.py autosaves into
         "drafts": [str(each.code) for each in drafts],
         "sessionid": session.session_key,

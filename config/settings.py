@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "accounts",
     "orgs",
     "wizard",
+    "voices",
     "audit",
     "background",
     "observability",
@@ -93,6 +94,8 @@ MIDDLEWARE = [
     # Below authentication: it asks whether the user is signed in.
     "config.cache_policy.PrivateCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Below authentication: a signed-in user's saved language wins over the browser's.
+    "config.viewer_locale.ViewerLocaleMiddleware",
     "accounts.middleware.IdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -199,7 +202,12 @@ HOUSEKEEPING_HOUR = envint("HOUSEKEEPING_HOUR", 3)
 
 # --- Internationalisation -------------------------------------------------------------
 LANGUAGE_CODE = "en-gb"
-LANGUAGES = [("en-gb", "English")]
+# Each language in its own name, as the footer's switcher offers it. A third language is a
+# catalogue under locale/ (docs/translating.md) and one line here.
+LANGUAGES = [
+    ("en-gb", "English"),
+    ("de", "Deutsch"),
+]
 TIME_ZONE = envstr("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True

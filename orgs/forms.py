@@ -1,4 +1,4 @@
-"""The members page's forms: inviting someone and changing a member's role."""
+"""The organisation's forms: inviting someone, changing a member's role, its currency."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import normalise_email
-from orgs.models import Membership
+from orgs.models import CURRENCIES, Membership
 
 ROLE_HELP = _(
     "Owners manage members and can delete assessments; editors start and change "
@@ -37,3 +37,11 @@ class InvitationForm(forms.Form):
 
 class RoleForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=Membership.Role.choices)
+
+
+class CurrencyForm(forms.Form):
+    currency = forms.ChoiceField(
+        label=_("Currency"),
+        choices=CURRENCIES,
+        help_text=_("Reports show their costs in it. Amounts are labelled, never converted."),
+    )

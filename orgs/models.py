@@ -50,6 +50,8 @@ class Membership(models.Model):
         OWNER = "owner", _("Owner")
         EDITOR = "editor", _("Editor")
         VIEWER = "viewer", _("Viewer")
+        # Asked to answer a round on one assessment: sees that and its report, nothing else.
+        RESPONDENT = "respondent", _("Respondent")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
@@ -109,4 +111,6 @@ class Invitation(models.Model):
         ordering = ["-created", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.email or _('link')} · {self.organisation} ({self.get_role_display()})"
+        # Outside the f-string, where gettext's extractor can see it.
+        invitee = self.email or _("link")
+        return f"{invitee} · {self.organisation} ({self.get_role_display()})"

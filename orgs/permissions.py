@@ -16,12 +16,16 @@ from orgs.link_tokens import token_hash
 from orgs.models import Invitation, Membership, Organisation
 
 WRITE_ROLES = frozenset({Membership.Role.OWNER, Membership.Role.EDITOR})
+# Respondents joined to answer one round: the organisation's pages are not theirs to see.
+ORGANISATION_ROLES = frozenset(set(Membership.Role) - {Membership.Role.RESPONDENT})
 
 
 def membership_for(request: HttpRequest, organisation: Organisation) -> Membership | None:
     if not request.user.is_authenticated:
         return None
-    return Membership.objects.filter(user=request.user, organisation=organisation).first()
+    return Membership.objects.filter(
+        user=request.user, organisation=organisation, role__in=ORGANISATION_ROLES
+    ).first()
 
 
 def get_organisation_for_user(request: HttpRequest, slug: str) -> tuple[Organisation, Membership]:
@@ -32,7 +36,7 @@ def get_organisation_for_user(request: HttpRequest, slug: str) -> tuple[Organisa
         raise Http404
     membership = (
         Membership.objects.select_related("organisation")
-        .filter(user=request.user, organisation__slug=slug)
+        .filter(user=request.user, organisation__slug=slug, role__in=ORGANISATION_ROLES)
         .first()
     )
     if membership is None:

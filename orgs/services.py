@@ -228,6 +228,30 @@ def invitation_revoke(
 
 
 @transaction.atomic
+def organisation_set_currency(
+    *, organisation: Organisation, currency: str, actor: User, request: HttpRequest | None = None
+) -> Organisation:
+    """Show the organisation's money in another currency from now on (amounts are labelled,
+    never converted), and note who changed it."""
+    _lock_organisation(organisation)
+    organisation.refresh_from_db(fields=["currency"])
+    if organisation.currency == currency:
+        return organisation
+    previous = organisation.currency
+    organisation.currency = currency
+    organisation.save(update_fields=["currency"])
+    audit_record(
+        action=Action.CURRENCY_CHANGED,
+        actor=actor,
+        organisation=organisation,
+        target=organisation.name,
+        details={"from": previous, "to": currency},
+        request=request,
+    )
+    return organisation
+
+
+@transaction.atomic
 def membership_set_role(
     *, membership: Membership, role: str, actor: User, request: HttpRequest | None = None
 ) -> Membership:

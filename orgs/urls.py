@@ -15,6 +15,7 @@ urlpatterns = [
         views.invitation_withdraw,
         name="invitation-withdraw",
     ),
+    path("o/<slug:slug>/currency/", views.organisation_currency, name="organisation-currency"),
     path("o/<slug:slug>/leave/", views.organisation_leave, name="organisation-leave"),
     path("invite/<str:token>/", views.invite, name="invite"),
 ]

@@ -18,9 +18,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from orgs.forms import InvitationForm, RoleForm
+from orgs.forms import CurrencyForm, InvitationForm, RoleForm
 from orgs.models import Invitation, Membership, Organisation
 from orgs.permissions import (
+    ORGANISATION_ROLES,
     can_manage_members,
     get_invitation_for_owner,
     get_member_for_owner,
@@ -44,6 +45,7 @@ from orgs.services import (
     is_last_owner,
     membership_remove,
     membership_set_role,
+    organisation_set_currency,
 )
 
 
@@ -52,10 +54,13 @@ from orgs.services import (
 def dashboard(request: HttpRequest) -> HttpResponse:
     """Where signing in leads: the user's organisation, or a choice of them."""
     memberships = list(
-        Membership.objects.filter(user=request.user)
+        Membership.objects.filter(user=request.user, role__in=ORGANISATION_ROLES)
         .select_related("organisation")
         .order_by("organisation__name")
     )
+    if not memberships and request.user.memberships.exists():
+        # Only a respondent somewhere: their page is the rounds they were asked to answer.
+        return redirect("rounds-mine")
     if len(memberships) == 1:
         return redirect("organisation", slug=memberships[0].organisation.slug)
     return render(request, "orgs/choose.html", {"memberships": memberships})
@@ -143,6 +148,29 @@ def member_invite(request: HttpRequest, slug: str) -> HttpResponse:
         "emailed": new.emailed,
     }
     return redirect("members", slug=slug)
+
+
+@login_required
+@require_POST
+def organisation_currency(request: HttpRequest, slug: str) -> HttpResponse:
+    """An owner changes the currency the organisation's reports are shown in."""
+    organisation, _membership = get_organisation_for_owner(request, slug)
+    form = CurrencyForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose one of the currencies offered."))
+        return redirect("organisation", slug=slug)
+    organisation_set_currency(
+        organisation=organisation,
+        currency=form.cleaned_data["currency"],
+        actor=request.user,
+        request=request,
+    )
+    messages.success(
+        request,
+        _("Reports are now shown in %(currency)s.")
+        % {"currency": organisation.get_currency_display()},
+    )
+    return redirect("organisation", slug=slug)
 
 
 @login_required
@@ -259,4 +287,6 @@ def invite(request: HttpRequest, token: str) -> HttpResponse:
         raise Http404 from None
     else:
         messages.success(request, _("Welcome to %(name)s.") % {"name": organisation.name})
+    if invitation.role == Membership.Role.RESPONDENT:
+        return redirect("rounds-mine")  # the round they were asked to answer
     return redirect("organisation", slug=organisation.slug)

@@ -45,6 +45,17 @@ def remember_guest_draft(request: HttpRequest, assessment: Assessment) -> None:
     request.session[GUEST_DRAFTS_SESSION_KEY] = [*codes, str(assessment.code)]
 
 
+def _asked(request: HttpRequest, assessment: Assessment) -> bool:
+    """A respondent reads one thing of the organisation's: the report of an assessment
+    they were asked to answer a round on, once it is finished."""
+    from voices.models import Respondent  # voices builds on the wizard's models
+
+    return (
+        assessment.is_complete
+        and Respondent.objects.filter(round__assessment=assessment, user=request.user).exists()
+    )
+
+
 def get_assessment_for_user(request: HttpRequest, code: object, *, write: bool = False) -> Access:
     """The assessment with this code if the user may see it (404 otherwise); with
     `write`, 403 for members who may only read."""
@@ -68,7 +79,7 @@ def get_assessment_for_user(request: HttpRequest, code: object, *, write: bool =
             raise Http404
         return Access(assessment, role=None)
     role = getattr(assessment, "member_role", None)
-    if role is None:
+    if role is None or (role == Membership.Role.RESPONDENT and not _asked(request, assessment)):
         raise Http404
     access = Access(assessment, role=role)
     if write and not access.can_write:

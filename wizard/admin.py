@@ -35,6 +35,7 @@ from audit.models import Action
 from audit.services import audit_record
 from config.large_table_pagination import LargeTablePaginator
 from orgs.models import Organisation
+from voices.admin import ReviewedFilter
 from wizard import labels
 from wizard.models import Assessment
 from wizard.report.context import report_context
@@ -184,6 +185,7 @@ class AssessmentAdmin(admin.ModelAdmin):
         "status",
         MaturityLevelFilter,
         StageFilter,
+        ReviewedFilter,
         ("created", admin.DateFieldListFilter),
     )
     list_select_related = ("organisation", "created_by")

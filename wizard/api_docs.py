@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.utils.functional import Promise
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from wizard.money_format import describe_range, number
 from wizard.rules import limits, make_plan, plan_to_dict, validate_answers
 
 
@@ -22,7 +24,7 @@ class FieldRow:
 
 
 def _choices(values: tuple[str, ...]) -> str:
-    return "one of " + ", ".join(f"“{value}”" for value in values)
+    return gettext("one of %(values)s") % {"values": ", ".join(f"“{value}”" for value in values)}
 
 
 def field_rows() -> list[FieldRow]:
@@ -30,67 +32,68 @@ def field_rows() -> list[FieldRow]:
     return [
         FieldRow(
             "organisation.headcount",
-            r.HEADCOUNT.describe(),
-            "required",
+            describe_range(r.HEADCOUNT),
+            gettext("required"),
             _("People in the organisation today; sets the stage."),
         ),
         FieldRow(
             "maturity.working_pilots",
-            r.WORKING_PILOTS.describe(),
+            describe_range(r.WORKING_PILOTS),
             "0",
             _("AI pilots that work, not yet in production."),
         ),
         FieldRow(
             "maturity.systems_in_production",
-            r.SYSTEMS_IN_PRODUCTION.describe(),
+            describe_range(r.SYSTEMS_IN_PRODUCTION),
             "0",
             _("AI systems running in production."),
         ),
         FieldRow(
             "maturity.optimising_at_scale",
-            "true or false",
+            gettext("true or false"),
             "false",
             _("Whether you are tuning AI systems at scale."),
         ),
         FieldRow(
             "maturity.declared_level",
-            f"null or {r.DECLARED_LEVEL.describe()}",
+            gettext("null or %(range)s") % {"range": describe_range(r.DECLARED_LEVEL)},
             "null",
             _("The level you believe you are at; used instead of the computed one."),
         ),
         FieldRow(
             "critical_paths",
-            f"a list of at most {r.MAX_CRITICAL_PATHS} paths",
+            gettext("a list of at most %(max)s paths") % {"max": r.MAX_CRITICAL_PATHS},
             "[]",
             _("The business processes where AI matters most."),
         ),
         FieldRow(
             "critical_paths.N.name",
-            f"text, 1 to {r.MAX_PATH_NAME_LENGTH} characters after trimming, unique",
-            "required",
+            gettext("text, 1 to %(max)s characters after trimming, unique")
+            % {"max": r.MAX_PATH_NAME_LENGTH},
+            gettext("required"),
             _("What the path is called."),
         ),
         FieldRow(
             "critical_paths.N.kind",
             _choices(r.KINDS),
-            "required",
+            gettext("required"),
             _("The kind of AI work the path needs."),
         ),
         FieldRow(
             "critical_paths.N.annual_impact",
-            r.ANNUAL_IMPACT.describe(),
+            describe_range(r.ANNUAL_IMPACT),
             "0",
             _("Yearly value of a 2 to 3 % accuracy gain on this path."),
         ),
         FieldRow(
             "critical_paths.N.labelled_examples",
-            r.LABELLED_EXAMPLES.describe(),
+            describe_range(r.LABELLED_EXAMPLES),
             "0",
             _("Labelled examples available to train a model."),
         ),
         FieldRow(
             "critical_paths.N.months_to_build",
-            r.MONTHS_TO_BUILD.describe(),
+            describe_range(r.MONTHS_TO_BUILD),
             str(r.DEFAULT_MONTHS_TO_BUILD),
             _("Months to build and validate a custom model."),
         ),
@@ -108,52 +111,55 @@ def field_rows() -> list[FieldRow]:
         ),
         FieldRow(
             "critical_paths.N.needs_explainability",
-            "true or false",
+            gettext("true or false"),
             "false",
             _("Whether a regulator or auditor needs the model explained."),
         ),
         FieldRow(
-            "priorities.ship_quickly", "true or false", "false", _("Shipping quickly matters most.")
+            "priorities.ship_quickly",
+            gettext("true or false"),
+            "false",
+            _("Shipping quickly matters most."),
         ),
         FieldRow(
             "priorities.integrate_existing_systems",
-            "true or false",
+            gettext("true or false"),
             "false",
             _("AI must fit into systems you already run."),
         ),
         FieldRow(
             "assumptions.ml_engineer_annual_cost",
-            r.ML_ENGINEER_ANNUAL_COST.describe(),
-            f"{r.DEFAULT_ML_ENGINEER_ANNUAL_COST:,}",
+            describe_range(r.ML_ENGINEER_ANNUAL_COST),
+            number(r.DEFAULT_ML_ENGINEER_ANNUAL_COST),
             _("Fully loaded yearly cost of one ML engineer, in your currency."),
         ),
         FieldRow(
             "assumptions.horizon_years",
-            r.HORIZON_YEARS.describe(),
+            describe_range(r.HORIZON_YEARS),
             str(r.DEFAULT_HORIZON_YEARS),
             _("Years over which a custom model must pay back."),
         ),
         FieldRow(
             "assumptions.ai_engineer_annual_cost",
-            r.AI_ENGINEER_ANNUAL_COST.describe(),
-            f"{r.DEFAULT_AI_ENGINEER_ANNUAL_COST:,}",
+            describe_range(r.AI_ENGINEER_ANNUAL_COST),
+            number(r.DEFAULT_AI_ENGINEER_ANNUAL_COST),
             _("Fully loaded yearly cost of one AI engineer (applied AI engineers too)."),
         ),
         FieldRow(
             "assumptions.infra_engineer_annual_cost",
-            r.INFRA_ENGINEER_ANNUAL_COST.describe(),
-            f"{r.DEFAULT_INFRA_ENGINEER_ANNUAL_COST:,}",
+            describe_range(r.INFRA_ENGINEER_ANNUAL_COST),
+            number(r.DEFAULT_INFRA_ENGINEER_ANNUAL_COST),
             _("Fully loaded yearly cost of one ML or AI infrastructure engineer."),
         ),
         FieldRow(
             "assumptions.months_to_hire",
-            r.MONTHS_TO_HIRE.describe(),
+            describe_range(r.MONTHS_TO_HIRE),
             str(r.DEFAULT_MONTHS_TO_HIRE),
             _("Months from opening a role to the person starting."),
         ),
         FieldRow(
             "assumptions.hires_per_quarter",
-            r.HIRES_PER_QUARTER.describe(),
+            describe_range(r.HIRES_PER_QUARTER),
             str(r.DEFAULT_HIRES_PER_QUARTER),
             _("How many roles you can open in one quarter."),
         ),

@@ -10,8 +10,11 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from wizard.money_format import describe_range
 from wizard.rules import NumberRange
 from wizard.rules.field_checks import Rejected, check_name
 from wizard.rules.limits import MAX_PATH_NAME_LENGTH
@@ -78,7 +81,8 @@ def number_field(
 ) -> forms.Field:
     """A text input for a number in `number_range`, with the engine's wording on error.
     With `money`, a currency symbol typed with the amount is accepted and ignored."""
-    message = _("Enter %(range)s.") % {"range": number_range.describe()}
+    # Lazy, so a form built once speaks the language of each request that shows it.
+    message = format_lazy(_("Enter {range}."), range=lazy(describe_range, str)(number_range))
     field_class = RangeIntegerField if number_range.integer else RangeFloatField
     field = field_class(
         label=label,

@@ -254,7 +254,7 @@ class BaseRoiFormSet(forms.BaseFormSet):
         return self.companion.is_valid() and rows_valid
 
 
-# formset_factory's type forgets the companion form the base class adds.
+# formset_factory's stub returns a plain BaseFormSet class; this one is BaseRoiFormSet's.
 RoiFormSet = cast(
     "type[BaseRoiFormSet]",
     forms.formset_factory(

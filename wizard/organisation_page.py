@@ -12,8 +12,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from orgs.forms import CurrencyForm
 from orgs.models import Membership
 from orgs.permissions import WRITE_ROLES, get_organisation_for_user
+from voices.reviews import REVIEWED_CHOICES, with_reviewed
 from wizard.selectors import assessments_for_organisation
 
 ASSESSMENTS_PER_PAGE = 20
@@ -23,9 +25,10 @@ ASSESSMENTS_PER_PAGE = 20
 @require_GET
 def organisation_home(request: HttpRequest, slug: str) -> HttpResponse:
     organisation, membership = get_organisation_for_user(request, slug)
-    page = Paginator(assessments_for_organisation(organisation), ASSESSMENTS_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
+    reviewed = request.GET.get("reviewed", "")
+    reviewed = reviewed if reviewed in REVIEWED_CHOICES else ""
+    assessments = with_reviewed(assessments_for_organisation(organisation), reviewed)
+    page = Paginator(assessments, ASSESSMENTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "orgs/home.html",
@@ -35,5 +38,9 @@ def organisation_home(request: HttpRequest, slug: str) -> HttpResponse:
             "can_write": membership.role in WRITE_ROLES,
             "can_delete": membership.role == Membership.Role.OWNER,
             "page": page,
+            "reviewed": reviewed,
+            "currency_form": CurrencyForm(initial={"currency": organisation.currency})
+            if membership.role == Membership.Role.OWNER
+            else None,
         },
     )

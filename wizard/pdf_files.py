@@ -63,9 +63,12 @@ def template_version() -> str:
 
 
 def pdf_name(assessment: Assessment, language: str | None = None) -> str:
-    """Where this assessment's PDF is kept, for today's rules and templates."""
+    """Where this assessment's PDF is kept, for today's rules and templates, in one
+    language and the organisation's currency (an owner may change it)."""
     language = language or translation.get_language() or settings.LANGUAGE_CODE
-    return f"reports/{assessment.code}/{rules.RULES_VERSION}-{template_version()}-{language}.pdf"
+    currency = assessment.organisation.currency if assessment.organisation else "GBP"
+    version = f"{rules.RULES_VERSION}-{template_version()}"
+    return f"reports/{assessment.code}/{version}-{language}-{currency}.pdf"
 
 
 def _pending_key(name: str) -> str:

@@ -121,6 +121,7 @@ def _render_step(
         "step": step,
         "steps": STEPS,
         "step_count": STEP_COUNT,
+        "progress": {"done": 2 * step.number - 1, "of": 2 * STEP_COUNT},
         "form": form,
         "step_url": step_url(assessment, step),
         "autosave_url": reverse("autosave", args=[assessment.code, step.slug]),

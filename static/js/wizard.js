@@ -128,7 +128,10 @@
     counter.classList.toggle("is-over", over > 0);
   }
   function updateCounters() {
-    document.querySelectorAll("[data-max-length]").forEach(updateCounter);
+    // An empty field keeps the plain "Up to 120 characters." until something is typed.
+    document.querySelectorAll("[data-max-length]").forEach(function (input) {
+      if (input.value) updateCounter(input);
+    });
   }
   document.addEventListener("input", function (event) {
     if (event.target.matches && event.target.matches("[data-max-length]")) updateCounter(event.target);

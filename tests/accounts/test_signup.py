@@ -34,7 +34,7 @@ def test_sign_up_asks_for_everything_on_one_screen(client):
     response = client.get(SIGN_UP)
     assert response.status_code == 200
     form = response.context["form"]
-    assert list(form.fields) == ["email", "password", "organisation_name", "headcount"]
+    assert list(form.fields) == ["email", "password", "organisation_name", "headcount", "currency"]
     assert all(field.label for field in form.fields.values())
     autocomplete = {
         name: field.widget.attrs.get("autocomplete") for name, field in form.fields.items()
@@ -44,6 +44,7 @@ def test_sign_up_asks_for_everything_on_one_screen(client):
         "password": "new-password",
         "organisation_name": "organization",
         "headcount": "off",
+        "currency": "off",
     }
     assert "stage" in str(form.fields["headcount"].help_text)
 

@@ -96,3 +96,19 @@ def test_tables_of_records_keep_their_actions_on_a_phone(
         page.locator(actions).first.scroll_into_view_if_needed()
         screenshot(page, f"table-{name}-phone", full_page=False)
     page.context.close()
+
+
+def test_a_visually_hidden_table_does_not_widen_the_page(browser, live_server, organisation, owner):
+    """The shared report's hidden table stays 1 px wide, and is still read as a table."""
+    complete = complete_assessment(organisation)
+    _link, token = share_link_create(assessment=complete, user=owner, expires_in_days=30)
+    page = new_page(browser, live_server, PHONE)
+    page.goto(f"{live_server.url}/r/{token}/")
+    assert page.locator("table.visually-hidden").count() > 0
+    widest = page.evaluate(
+        "Math.max(...[...document.querySelectorAll('table.visually-hidden')]"
+        ".map(t => t.getBoundingClientRect().width))"
+    )
+    assert widest <= 1
+    assert page.locator("table.visually-hidden").first.aria_snapshot().startswith("- table")
+    page.context.close()

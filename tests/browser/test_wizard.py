@@ -618,3 +618,170 @@ def test_step_3_on_a_phone_stacks_the_preview_under_the_form(browser, live_serve
     assert overflow == 0
     assert preview["y"] >= form["y"] + form["height"], (form, preview)
     assert preview["width"] > 300
+
+
+# --- 9. The step findings of the first-time manager's walkthrough (issue 14) -------------
+
+WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
+
+
+def axe_violations(page) -> dict[str, list[str]]:
+    """axe-core's findings on the page as it is now: rule (impact) -> the elements."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return {
+        f"{rule['id']} ({rule['impact']})": [", ".join(node["target"]) for node in rule["nodes"]]
+        for rule in results.response["violations"]
+    }
+
+
+def scrolls_sideways(page) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+
+
+def owner_on_step(browser, live_server, slug, paths, *, javascript=True, width="desktop", **kw):
+    """The owner of an organisation, signed in, on step `slug` of a draft with `paths`."""
+    membership = MembershipFactory(
+        user__email="owner@example.com", organisation__name="Northwind", organisation__slug="nw"
+    )
+    answers = {**EXAMPLE_ANSWERS, "critical_paths": paths}
+    assessment = Assessment.objects.create(
+        organisation=membership.organisation,
+        created_by=membership.user,
+        answers=normalised(answers),
+        path_descriptions=[""] * len(paths),
+        furthest_step=4,
+    )
+    w, h = WIDTHS[width]
+    context = browser.new_context(viewport={"width": w, "height": h}, locale="en-GB", **kw)
+    if not javascript:
+        # The page's own scripts never load, so it works as it does without JavaScript;
+        # the browser's stays on, or axe-core could not be run in the page.
+        context.route(re.compile(r"\.js(\?.*)?$"), lambda route: route.abort())
+    page = context.new_page()
+    page.goto(live_server.url + "/accounts/login/")
+    page.get_by_label("Email address").fill("owner@example.com")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page).to_have_url(live_server.url + "/o/nw/")
+    page.goto(f"{live_server.url}/a/{assessment.code}/{slug}/")
+    return context, page
+
+
+PATHS = [
+    {"name": "Churn prediction", "kind": "predictive"},
+    {"name": "Support agent", "kind": "agentic"},
+]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "nojs"])
+def test_step_2_rows_pass_axe_with_and_without_errors(browser, live_server, width, javascript):
+    """No hidden, unlabelled checkbox in a path row; axe finds nothing, errors shown or not."""
+    context, page = owner_on_step(
+        browser, live_server, "paths", PATHS, javascript=javascript, width=width
+    )
+    expect(page.locator("#id_paths-1-name")).to_have_value("Support agent")
+    assert page.locator("input[type=checkbox]").count() == 0
+    assert axe_violations(page) == {}
+    assert not scrolls_sideways(page)
+    page.locator("#id_paths-1-name").fill("churn prediction")
+    page.get_by_role("button", name="Add a path").click()
+    expect(page.locator("#id_paths-1-name_error")).to_contain_text("already has this name")
+    expect(page.locator("#add-refused")).to_be_visible()
+    screenshot(page, f"wizard-2-duplicate-{width}-{'js' if javascript else 'nojs'}")
+    assert axe_violations(page) == {}
+    assert not scrolls_sideways(page)
+    context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_without_javascript_a_refused_step_3_opens_with_a_summary_of_what_to_fix(
+    browser, live_server, width
+):
+    """The reloaded page starts with a summary whose links reach each refused field, and
+    the preview stands aside instead of contradicting the form."""
+    context, page = owner_on_step(browser, live_server, "roi", PATHS, javascript=False, width=width)
+    page.locator("#id_roi-1-months_to_build").fill("40")
+    page.locator("#id_roi-0-annual_impact").fill("1e6")
+    page.get_by_role("button", name="Save and continue").click()
+    summary = page.get_by_role("alert").filter(has_text="answers need changing")
+    expect(summary).to_be_visible()
+    assert summary.bounding_box()["y"] < WIDTHS[width][1]  # on the first screen
+    expect(page.locator("#preview")).to_contain_text("The preview comes back")
+    expect(page.locator("#preview")).not_to_contain_text("Verdict per path")
+    screenshot(page, f"wizard-nojs-3-summary-{width}")
+    assert axe_violations(page) == {}
+    assert not scrolls_sideways(page)
+    summary.get_by_role("link", name=re.compile("^Support agent, Months")).click()
+    expect(page.locator("#id_roi-1-months_to_build")).to_be_focused()
+    context.close()
+
+
+def test_the_save_status_shows_the_viewers_own_time(browser, live_server):
+    """Someone in New York reads their own clock in "Saved at …", not the server's."""
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    context, page = owner_on_step(
+        browser, live_server, "maturity", PATHS, timezone_id="America/New_York"
+    )
+    with autosave(page):
+        page.get_by_label(PILOTS).fill("3")
+    wait_until_saved(page)
+    now = datetime.now(ZoneInfo("America/New_York"))
+    expected = {f"Saved at {(now + timedelta(minutes=m)):%H:%M}" for m in (-1, 0, 1)}
+    status = page.locator("#save-status").inner_text().strip()
+    screenshot(page, "wizard-1-saved-local-time")
+    context.close()
+    assert status in expected, status
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_step_3_inputs_line_up_and_a_required_mark_never_wraps_alone(browser, live_server, width):
+    """Side by side, two fields' inputs share a line however long their labels; on any
+    width the "*" stays with its label's last word."""
+    context, page = owner_on_step(browser, live_server, "roi", PATHS, width=width)
+    label = page.locator("label[for=id_roi-1-annual_impact]")
+    expect(label).to_contain_text("tasks done right unaided")
+    impact = page.locator("#id_roi-1-annual_impact").bounding_box()
+    examples = page.locator("#id_roi-1-labelled_examples").bounding_box()
+    if width == "desktop":
+        assert impact["x"] < examples["x"]
+        assert abs(impact["y"] - examples["y"]) < 1, (impact, examples)
+    # Each "*" sits on the line of the word before it.
+    same_line = page.eval_on_selector_all(
+        "label .text-nowrap",
+        """spans => spans.map(span => {
+            const range = document.createRange();
+            range.selectNodeContents(span.firstChild);
+            const word = range.getBoundingClientRect();
+            const star = span.querySelector(".asteriskField").getBoundingClientRect();
+            return Math.abs(word.bottom - star.bottom) < 4 && star.left >= word.right - 1;
+        })""",
+    )
+    assert same_line and all(same_line), same_line
+    screenshot(page, f"wizard-3-roi-kinds-{width}")
+    assert axe_violations(page) == {}
+    assert not scrolls_sideways(page)
+    context.close()
+
+
+def test_a_long_path_name_is_counted_not_cut(browser, live_server):
+    """Typing past the limit keeps every character, the counter says by how much, and the
+    autosave is refused with the count."""
+    context, page = owner_on_step(browser, live_server, "paths", PATHS)
+    name = page.locator("#id_paths-0-name")
+    counter = page.locator("#id_paths-0-name_count")
+    expect(counter).to_have_text("16 of 120 characters")
+    with autosave(page) as refused:
+        name.fill("x" * 125)
+    assert refused.value.status == 422
+    expect(name).to_have_value("x" * 125)
+    expect(counter).to_have_text("5 characters too many: the limit is 120.")
+    expect(page.locator("#id_paths-0-name_error")).to_have_text(
+        "Keep this to 120 characters or fewer: it has 125."
+    )
+    screenshot(page, "wizard-2-long-name")
+    context.close()

@@ -143,9 +143,17 @@ EXAMPLE_PLAN: dict[str, Any] = {
 }
 
 
+REASON_KEYS = {"reasons", "reason_codes"}
+
+
 def without_reasons(payload: dict[str, Any]) -> dict[str, Any]:
-    paths = [{key: value for key, value in p.items() if key != "reasons"} for p in payload["paths"]]
-    return {**{key: value for key, value in payload.items() if key != "reasons"}, "paths": paths}
+    paths = [
+        {key: value for key, value in p.items() if key not in REASON_KEYS} for p in payload["paths"]
+    ]
+    return {
+        **{key: value for key, value in payload.items() if key not in REASON_KEYS},
+        "paths": paths,
+    }
 
 
 def test_framework_example_gives_the_example_plan() -> None:
@@ -159,9 +167,9 @@ def test_plan_keys_are_the_contract_keys_in_order() -> None:
     """plan_to_dict gives the contract's keys and no others."""
     payload = plan_to_dict(make_plan(validate_answers(EXAMPLE_ANSWERS)))
     head = list(EXAMPLE_PLAN)[: list(EXAMPLE_PLAN).index("rules") + 1]
-    tail = ["team_cost_per_year", "roadmap", "sensitivity"]
+    tail = ["team_cost_per_year", "roadmap", "sensitivity", "reason_codes"]
     assert list(payload) == [*head, "reasons", *tail]
-    assert list(payload["paths"][0]) == [*EXAMPLE_PLAN["paths"][0], "reasons"]
+    assert list(payload["paths"][0]) == [*EXAMPLE_PLAN["paths"][0], "reasons", "reason_codes"]
 
 
 def test_example_reasons_are_sentences_naming_the_numbers() -> None:

@@ -12,6 +12,7 @@ from orgs.models import Membership
 from orgs.services import invitation_create
 from tests.factories import AssessmentFactory, complete_assessment
 from tests.security.url_catalogue import World
+from voices.rounds import round_start
 from wizard.report.share_links import share_link_create
 
 
@@ -37,6 +38,14 @@ def world(organisation, owner, editor, viewer, outsider, staff) -> World:
         organisation=org_a, role=Membership.Role.VIEWER, created_by=owner, link_for=str
     )
     share_link, share_token = share_link_create(assessment=complete, user=owner, expires_in_days=30)
+    # A round of answers open on the draft, the editor asked (voices/).
+    round_ = round_start(
+        assessment=draft,
+        organiser=owner,
+        members=[editor],
+        link_for=str,
+        invitation_link_for=str,
+    )
     return World(
         clients=clients,
         values={
@@ -51,5 +60,6 @@ def world(organisation, owner, editor, viewer, outsider, staff) -> World:
             "earlier_code": earlier.code,
             "invitation_pk": invitation.invitation.pk,
             "share_token": share_token,
+            "respondent_code": round_.respondents.get(user=editor).code,
         },
     )

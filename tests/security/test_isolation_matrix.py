@@ -58,6 +58,8 @@ ALL_405: Statuses = (405, 405, 405, 405, 405, 405)
 ALL_200: Statuses = (200, 200, 200, 200, 200, 200)
 DRAFT_STEP = {"code": _value("draft_code"), "slug": "maturity"}
 SHARE_TOKEN = {"token": _value("share_token")}
+DRAFT_ROUND = {"code": _value("draft_code")}
+RESPONDENT = {"code": _value("respondent_code")}
 MEMBERS = frozenset({"viewer", "editor", "owner"})
 WRITERS = frozenset({"editor", "owner"})
 OWNER = frozenset({"owner"})
@@ -162,6 +164,54 @@ TABLE: dict[str, Row] = {
     ),
     "shared-report": Row(get=ALL_200, post=ALL_405, open_to_all=True, kwargs=SHARE_TOKEN),
     "shared-report-pdf": Row(get=ALL_200, post=ALL_405, open_to_all=True, kwargs=SHARE_TOKEN),
+    # --- several voices (voices/) ---------------------------------------------------------
+    # Owners and editors review a finished assessment; posted empty, the form says why (422).
+    "assessment-review": Row(
+        get=(404, 403, 200, 200, 404, 404), post=(404, 403, 422, 422, 404, 404), writers=WRITERS
+    ),
+    # A round on the draft (open, nobody has submitted): owners and editors run it.
+    "round": Row(
+        get=(404, 403, 200, 200, 404, 404),
+        post=(404, 403, 302, 302, 404, 404),  # already open: back to it with a message
+        writers=WRITERS,
+        kwargs=DRAFT_ROUND,
+    ),
+    "round-remind": Row(
+        get=ALL_405, post=(404, 403, 302, 302, 404, 404), writers=WRITERS, kwargs=DRAFT_ROUND
+    ),
+    # Nobody has submitted, so closing is refused with a message (302 back to the round).
+    "round-close": Row(
+        get=ALL_405, post=(404, 403, 302, 302, 404, 404), writers=WRITERS, kwargs=DRAFT_ROUND
+    ),
+    # The consensus exists only once the round is closed.
+    "round-consensus": Row(
+        get=(404, 403, 404, 404, 404, 404),
+        post=(404, 403, 404, 404, 404, 404),
+        kwargs=DRAFT_ROUND,
+    ),
+    # Notes on answers; posted empty, the form says what is missing (422).
+    "round-notes": Row(
+        get=(404, 403, 200, 200, 404, 404),
+        post=(404, 403, 422, 422, 404, 404),
+        writers=WRITERS,
+        kwargs=DRAFT_ROUND,
+    ),
+    "respond-notes": Row(
+        get=(302, 404, 200, 404, 404, 404), post=(302, 404, 422, 404, 404, 404), kwargs=RESPONDENT
+    ),
+    "rounds-mine": Row(get=(302, 200, 200, 200, 200, 200), post=(302, *ALL_405[1:])),
+    # A respondent's answers are theirs alone (the editor's here): 404 for everyone else.
+    "respond": Row(get=(302, 404, 302, 404, 404, 404), post=(302, *ALL_405[1:]), kwargs=RESPONDENT),
+    "respond-step": Row(
+        get=(302, 404, 200, 404, 404, 404),
+        post=(302, 404, 200, 404, 404, 404),  # posted empty: the form says what is missing
+        kwargs={**RESPONDENT, "slug": "maturity"},
+    ),
+    "respond-autosave": Row(
+        get=(302, *ALL_405[1:]),
+        post=(302, 404, 422, 404, 404, 404),
+        kwargs={**RESPONDENT, "slug": "maturity"},
+    ),
     "compare": Row(
         get=(404, 200, 200, 200, 404, 404),
         post=ALL_405,

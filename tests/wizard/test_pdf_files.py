@@ -153,3 +153,16 @@ def test_finishing_an_assessment_queues_its_pdf(
     assert queued.kwargs["code"] == str(assessment.code)
     queued.task.call(**queued.kwargs)
     assert default_storage.exists(pdf_files.pdf_name(assessment))
+
+
+def test_the_preparing_pages_polls_are_not_counted_as_views(owner, complete, settings, renders):
+    """A link holder waiting for the PDF opens it once, however often the page asks."""
+    settings.TASKS = QUEUED_ONLY
+    link, token = share_link_create(assessment=complete, user=owner, expires_in_days=30)
+    url = reverse("shared-report-pdf", args=[token])
+    reader = Client()
+    assert reader.get(url).status_code == 202
+    for _ in range(3):
+        assert reader.get(url, headers={"HX-Request": "true"}).status_code == 202
+    link.refresh_from_db()
+    assert link.views == 1

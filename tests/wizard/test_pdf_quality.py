@@ -4,6 +4,7 @@ and a short report on as few pages as its content needs. One real WeasyPrint ren
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from django.urls import reverse
@@ -22,6 +23,18 @@ def _fonts(reader: PdfReader) -> set[str]:
     return names
 
 
+def _lowest_text(page) -> float:
+    """The height above the page's foot of its lowest line of text, the page number aside."""
+    heights: list[float] = []
+
+    def visit(text, cm, tm, font_dict, font_size):  # type: ignore[no-untyped-def]
+        if text.strip() and not re.fullmatch(r"\d+ / \d+", text.strip()):
+            heights.append(tm[5] * cm[3] + cm[5])
+
+    page.extract_text(visitor_text=visit)
+    return min(heights)
+
+
 def test_the_pdf_is_a_tagged_sans_serif_memo(owner_client, organisation):
     assessment = complete_assessment(organisation)
     response = owner_client.get(reverse("report-pdf", args=[assessment.code]))
@@ -35,8 +48,13 @@ def test_the_pdf_is_a_tagged_sans_serif_memo(owner_client, organisation):
     # The page numbers and the text are set in a sans-serif face, none in a serif one.
     fonts = _fonts(reader)
     assert fonts and not any("Serif" in name or "Times" in name for name in fonts)
-    # Two paths: two pages, no more (the old layout pushed whole sections onto new pages).
-    assert len(reader.pages) <= 2
+    # Two paths: three pages, no more, and no half-empty page: every page but the last is
+    # written down to its bottom quarter (the old layout pushed whole sections onto the next).
+    assert len(reader.pages) <= 3
+    for page in reader.pages[:-1]:
+        assert _lowest_text(page) < 0.25 * float(page.mediabox.height)
     first = reader.pages[0].extract_text()
     assert "AI engineers" in first  # the role's name on one line, in the diagram
-    assert "The team to hire now" in first and "Critical paths" in first  # page 1 is full
+    # Page 1 is the answer: the team, what it costs, when it is in place, what it hangs on.
+    assert "The team to hire now" in first and "Roadmap by quarter" in first
+    assert "What would change this plan" in first

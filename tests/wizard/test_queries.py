@@ -82,12 +82,7 @@ def test_finishing_is_cheap(owner_client, organisation, django_assert_max_num_qu
     draft = AssessmentFactory(organisation=organisation, furthest_step=4)
     post_step(owner_client, draft, "maturity", maturity_data())
     with django_assert_max_num_queries(MAX_QUERIES + 1):
-        response = post_step(
-            owner_client,
-            draft,
-            "hiring",
-            hiring_data(),
-        )
+        response = post_step(owner_client, draft, "hiring", hiring_data())
     assert response.status_code == 302
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
+from voices.report_summary import for_report
 from wizard import labels
 from wizard.models import Assessment
 from wizard.report.outlook import outlook
@@ -240,6 +241,7 @@ def report_context(assessment: Assessment) -> dict[str, Any]:
         "split_of_work": SPLIT_OF_WORK,
         "assumptions": {**answers.get("assumptions", {}), **answers.get("priorities", {})},
         "headcount": answers.get("organisation", {}).get("headcount"),
+        **for_report(assessment),  # its review, and what a round of answers said
         "outlook": outlook(
             plan, answers.get("organisation", {}).get("headcount"), answers, currency
         ),

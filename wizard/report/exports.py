@@ -14,8 +14,10 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.utils.text import slugify
 
+from voices.report_summary import path_notes, round_export
 from wizard.models import Assessment
 from wizard.report.context import stored_plan
+from wizard.rules.consensus import path_key
 
 CSV_COLUMNS = (
     "name",
@@ -32,6 +34,7 @@ CSV_COLUMNS = (
     "yearly_maintenance",
     "net_value",
     "break_even_annual_impact",
+    "notes",  # notes and evidence from a round of answers (voices/)
 )
 
 
@@ -48,6 +51,9 @@ def report_json(assessment: Assessment) -> str:
         "answers": assessment.answers,
         "plan": assessment.plan,
     }
+    voices = round_export(assessment)
+    if voices is not None:
+        document["round"] = voices
     return json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False)
 
 
@@ -57,6 +63,7 @@ def paths_csv(assessment: Assessment) -> str:
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
     inputs = assessment.answers.get("critical_paths", [])
+    notes = path_notes(assessment)
     for path_input, result in zip(inputs, stored_plan(assessment).paths, strict=True):
         economics = result.economics
         row = {
@@ -68,6 +75,7 @@ def paths_csv(assessment: Assessment) -> str:
             "yearly_maintenance": economics.yearly_maintenance,
             "net_value": economics.net_value,
             "break_even_annual_impact": economics.break_even_annual_impact,
+            "notes": notes.get(path_key(result.name), ""),
         }
         writer.writerow(
             ["" if row.get(column) is None else _cell(row[column]) for column in CSV_COLUMNS]

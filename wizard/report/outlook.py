@@ -17,15 +17,9 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from wizard.money_format import money_for_people
 from wizard.rules import PathFlip, Plan, PlanChange, RoadmapQuarter, Team
-from wizard.rules.money import format_money
 from wizard.rules.stage import stage_for
-from wizard.templatetags.hireframe import money_for_people, with_currency
-
-
-def exact_money(value: float, currency: str) -> str:
-    """Money in a table or export: "£66,666.67"."""
-    return with_currency(format_money(value), currency)
 
 
 def _role_count(role: str, number: int) -> str:

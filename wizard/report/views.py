@@ -92,6 +92,7 @@ def _owner_context(request: HttpRequest, access: Access, **extra: Any) -> dict[s
     }
     if access.can_write and assessment.organisation:
         context.setdefault("share_links", _share_links(assessment))
+        context["review_url"] = reverse("assessment-review", args=[assessment.code])
     if assessment.organisation:
         context["compare_choices"] = (
             Assessment.objects.filter(
@@ -211,14 +212,14 @@ def report_pdf(request: HttpRequest, code: str) -> HttpResponse:
     return pdf_response(request, _complete(request, code).assessment, shared=False)
 
 
-def _shared_link(request: HttpRequest, token: str) -> ShareLink:
+def _shared_link(request: HttpRequest, token: str, *, viewed: bool = True) -> ShareLink:
     link = share_link_find(token=token)
     # Every lookup counts against the client's limit, found or not. The count, the view and
     # its audit row are written in one transaction: SQLite has one writer, and separate
     # commits would each queue for its lock.
     with transaction.atomic():
         limited = over_limit(request, scope="share", per_minute=settings.SHARE_LINK_RATE_LIMIT)
-        if link is not None and not limited:
+        if link is not None and not limited and viewed:
             share_link_viewed(link=link, request=request)
     if limited:
         raise RateLimited
@@ -268,7 +269,8 @@ def shared_report(request: HttpRequest, token: str) -> HttpResponse:
 @require_GET
 def shared_report_pdf(request: HttpRequest, token: str) -> HttpResponse:
     try:
-        link = _shared_link(request, token)
+        # The "preparing" page's polls count against the limit, not as views.
+        link = _shared_link(request, token, viewed=not request.htmx)
     except RateLimited:
         return _too_many()
     return _private(pdf_response(request, link.assessment, shared=True))

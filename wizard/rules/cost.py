@@ -6,9 +6,8 @@ See docs/rules.md, "Cost (C)".
 from __future__ import annotations
 
 from wizard.rules.answers import Assumptions
-from wizard.rules.money import format_money
+from wizard.rules.reason_text import And, Count, Money, Reason, phrase, reason
 from wizard.rules.team import Role, Team
-from wizard.rules.wording import count, listing
 
 AI_ROLES: frozenset[Role] = frozenset({"applied_ai_engineer", "ai_engineer"})
 INFRA_ROLES: frozenset[Role] = frozenset({"ai_infra_engineer", "ml_infra_engineer"})
@@ -33,20 +32,17 @@ def team_cost_per_year(team: Team, assumptions: Assumptions) -> float:
     return people_cost_per_year(team.ai_engineers, team.ml_engineers, infra, assumptions)
 
 
-def cost_reason(team: Team, assumptions: Assumptions, has_deferred: bool) -> str:
+def cost_reason(team: Team, assumptions: Assumptions, has_deferred: bool) -> Reason:
     """Why the team costs what it does, one sum per kind of role."""
     infra = team.ml_infra_engineers + team.ai_infra_engineers
-    parts = [
-        f"{count(number, noun)} at {format_money(cost)}"
+    parts = tuple(
+        phrase("cost_each", people=Count(number, noun), cost=Money(cost))
         for number, noun, cost in (
-            (team.ai_engineers, "AI engineer", assumptions.ai_engineer_annual_cost),
-            (team.ml_engineers, "ML engineer", assumptions.ml_engineer_annual_cost),
-            (infra, "infrastructure engineer", assumptions.infra_engineer_annual_cost),
+            (team.ai_engineers, "ai_engineer", assumptions.ai_engineer_annual_cost),
+            (team.ml_engineers, "ml_engineer", assumptions.ml_engineer_annual_cost),
+            (infra, "infrastructure_engineer", assumptions.infra_engineer_annual_cost),
         )
         if number
-    ]
-    total = format_money(team_cost_per_year(team, assumptions))
-    reason = f"The team hired now costs {total} a year: {listing(parts)} a year each."
-    if has_deferred:
-        reason += " Deferred hires are not counted until their triggers are met."
-    return reason
+    )
+    total = Money(team_cost_per_year(team, assumptions))
+    return reason("C1.deferred" if has_deferred else "C1", total=total, parts=And(parts))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from wizard.rules.answers import Answers
 from wizard.rules.economics import MIN_LABELLED_EXAMPLES, PathResult
+from wizard.rules.reason_text import Reason, reason
 from wizard.rules.stage import Stage
 
 
@@ -31,9 +32,9 @@ class DecisionTree:
             return "an AI engineer first, then an ML engineer"
         return "an AI engineer first"
 
-    def reason(self) -> str:
-        """The cross-check as a sentence for the report."""
-        return f"As a cross-check, the decision tree says: hire {self.answer}."
+    def reason(self) -> Reason:
+        """The cross-check as a reason for the report."""
+        return reason("D.then_ml" if self.then_ml_engineer else "D.ai_first")
 
 
 def walk_decision_tree(

@@ -8,8 +8,7 @@ from typing import Final, Literal
 
 from wizard.rules.answers import Assumptions, CriticalPath
 from wizard.rules.limits import Maintenance
-from wizard.rules.money import format_money
-from wizard.rules.wording import count, horizon, quoted
+from wizard.rules.reason_text import Count, Money, Name, Reason, Word, english, reason
 
 Verdict = Literal["custom_ml", "foundation_model", "gather_data"]
 
@@ -49,6 +48,9 @@ class PathResult:
     economics: PathEconomics
     rules: tuple[str, ...]
     reasons: tuple[str, ...]
+    # The same reasons as codes and parameters, for wording in another language; empty on
+    # a path read back from a snapshot saved before reasons were kept as data.
+    reason_codes: tuple[Reason, ...] = ()
 
 
 def decide_verdict(path: CriticalPath, economics: PathEconomics) -> tuple[Verdict, str]:
@@ -75,75 +77,57 @@ def verdict_on_economics(path: CriticalPath, economics: PathEconomics) -> tuple[
 
 def _decision_reason(
     path: CriticalPath, assumptions: Assumptions, economics: PathEconomics, rule: str
-) -> str:
-    name = quoted(path.name)
-    examples = count(path.labelled_examples, "labelled example")
-    net = format_money(economics.net_value)
-    build = format_money(economics.build_cost)
-    in_use = count(economics.years_in_use, "year")
+) -> Reason:
+    name = Name(path.name)
+    examples = Count(path.labelled_examples, "labelled_example")
+    net = Money(economics.net_value)
+    build = Money(economics.build_cost)
+    in_use = Count(economics.years_in_use, "year")
     if rule == "V1":
-        short = (
-            f"{name} has {examples}, short of the {MIN_LABELLED_EXAMPLES:,} a custom model needs"
+        code = {"no": "V1.gather", "yes": "V1.foundation"}.get(
+            path.foundation_model_adequate, "V1.partly"
         )
-        if path.foundation_model_adequate == "no":
-            return (
-                f"{short}, and no foundation model does the job well enough, "
-                "so gather more labelled data before deciding."
-            )
-        how_well = "does" if path.foundation_model_adequate == "yes" else "partly does"
-        return f"{short}; a foundation model {how_well} the job, so start with one."
+        return reason(code, name=name, examples=examples, minimum=MIN_LABELLED_EXAMPLES)
     if rule == "V2":
         if economics.years_in_use == 0:
-            return (
-                f"Building {name} takes {count(path.months_to_build, 'month')}, leaving no "
-                f"time in use within the {horizon(assumptions.horizon_years)}, so a custom "
-                f"model could never pay back its build cost of {build}: use a foundation model."
+            return reason(
+                "V2.never",
+                name=name,
+                months=Count(path.months_to_build, "month"),
+                horizon=assumptions.horizon_years,
+                build=build,
             )
-        return (
-            f"Over {in_use} in use, a custom model for {name} would bring a net value of "
-            f"{net} after its build cost of {build}; at an annual impact of "
-            f"{format_money(path.annual_impact)} it does not pay for itself, "
-            "so use a foundation model."
+        return reason(
+            "V2", in_use=in_use, name=name, net=net, build=build, impact=Money(path.annual_impact)
         )
     if rule == "V3":
-        return (
-            f"A foundation model already does the job for {name} and no one needs the model "
-            f"explained, while the net value of a custom model, {net}, is less than its build "
-            f"cost of {build}: too thin a margin to be worth it."
-        )
-    reason = (
-        f"{name} has {examples} and a custom model would bring a net value of {net} over "
-        f"{in_use} in use, against a build cost of {build}, so it is worth building."
-    )
+        return reason("V3", name=name, net=net, build=build)
+    code = "V4"
     if path.foundation_model_adequate == "yes":
-        if path.needs_explainability:
-            reason += (
-                " A foundation model would do the job, but a regulator or auditor needs "
-                "the model explained."
-            )
-        else:
-            reason += (
-                " A foundation model would do the job, but the net value is at least the "
-                "build cost, a wide enough margin."
-            )
-    return reason
+        code = "V4.explained" if path.needs_explainability else "V4.margin"
+    return reason(code, name=name, examples=examples, net=net, in_use=in_use, build=build)
 
 
 def _cost_reasons(
     path: CriticalPath, assumptions: Assumptions, economics: PathEconomics
-) -> list[str]:
+) -> list[Reason]:
     reasons = [
-        f"Building it takes {count(path.months_to_build, 'month')} of an ML engineer at "
-        f"{format_money(assumptions.ml_engineer_annual_cost)} a year, so it costs "
-        f"{format_money(economics.build_cost)}, then "
-        f"{format_money(economics.yearly_maintenance)} a year to keep up "
-        f"({path.maintenance} maintenance)."
+        reason(
+            "V.cost",
+            months=Count(path.months_to_build, "month"),
+            cost=Money(assumptions.ml_engineer_annual_cost),
+            build=Money(economics.build_cost),
+            upkeep=Money(economics.yearly_maintenance),
+            maintenance=Word(path.maintenance),
+        )
     ]
     if economics.break_even_annual_impact is not None:
         reasons.append(
-            "It breaks even at an annual impact of "
-            f"{format_money(economics.break_even_annual_impact)}; the answers give "
-            f"{format_money(path.annual_impact)}."
+            reason(
+                "V.break_even",
+                break_even=Money(economics.break_even_annual_impact),
+                impact=Money(path.annual_impact),
+            )
         )
     return reasons
 
@@ -152,8 +136,9 @@ def assess_path(path: CriticalPath, assumptions: Assumptions) -> PathResult:
     """A path's economics and verdict (V1 to V4), with the reasons for both."""
     economics = path_economics(path, assumptions)
     verdict, rule = decide_verdict(path, economics)
-    reasons = [
+    coded = (
         _decision_reason(path, assumptions, economics, rule),
         *_cost_reasons(path, assumptions, economics),
-    ]
-    return PathResult(path.name, verdict, economics, (rule,), tuple(reasons))
+    )
+    reasons = tuple(english(item) for item in coded)
+    return PathResult(path.name, verdict, economics, (rule,), reasons, coded)

@@ -8,7 +8,7 @@ from typing import Final
 
 from wizard.rules.answers import Maturity
 from wizard.rules.limits import Level
-from wizard.rules.wording import count
+from wizard.rules.reason_text import Count, Reason, english, level_phrase, reason
 
 LEVEL_NAMES: Final[Mapping[Level, str]] = {
     1: "Exploration",
@@ -32,6 +32,7 @@ class MaturityAssessment:
     declared_level: Level | None
     rules: tuple[str, ...]
     reasons: tuple[str, ...]
+    reason_codes: tuple[Reason, ...] = ()
 
     @property
     def name(self) -> str:
@@ -53,36 +54,45 @@ def computed_level(maturity: Maturity) -> Level:
     return 1
 
 
-def _evidence(maturity: Maturity, level: Level) -> str:
-    systems = count(maturity.systems_in_production, "system")
-    pilots = count(maturity.working_pilots, "working pilot")
+def _evidence(maturity: Maturity, level: Level) -> Reason:
+    systems = Count(maturity.systems_in_production, "system")
+    pilots = Count(maturity.working_pilots, "working_pilot")
+    shown = level_phrase(level)
     if level == 4:
-        found = f"{systems} in production and optimisation at scale under way"
+        found = reason("M1.optimising", systems=systems, level=shown)
     elif level == 3:
-        found = f"{systems} in production"
+        found = reason("M1.production", systems=systems, level=shown)
     elif level == 2:
-        found = f"{pilots} and nothing in production yet"
+        found = reason("M1.pilot", pilots=pilots, level=shown)
     else:
-        found = "no working pilots and nothing in production"
-    sentence = f"With {found}, the answers point to {describe_level(level)}."
+        found = reason("M1.exploration", level=shown)
     if maturity.optimising_at_scale and maturity.systems_in_production == 0:
-        sentence += " Optimising at scale counts only once a system is in production."
-    return sentence
+        return reason("M1.not_yet_optimising", evidence=found)
+    return found
 
 
 def assess_maturity(maturity: Maturity) -> MaturityAssessment:
     """Apply M1, and M2 when a level is declared; the declared level wins."""
     computed = computed_level(maturity)
-    reasons = [_evidence(maturity, computed)]
+    coded = [_evidence(maturity, computed)]
     declared = maturity.declared_level
     if declared is None:
-        return MaturityAssessment(computed, computed, None, ("M1",), tuple(reasons))
+        return _assessment(computed, computed, None, ("M1",), coded)
     if declared == computed:
-        reasons.append(f"You declared {describe_level(declared)} too, so the two agree.")
+        coded.append(reason("M2.agree", level=level_phrase(declared)))
     else:
-        reasons.append(
-            f"You declared {describe_level(declared)}, which differs from the "
-            f"{describe_level(computed)} the answers point to; the plan uses the level "
-            "you declared, so check which one is right."
+        coded.append(
+            reason("M2.differ", declared=level_phrase(declared), computed=level_phrase(computed))
         )
-    return MaturityAssessment(declared, computed, declared, ("M1", "M2"), tuple(reasons))
+    return _assessment(declared, computed, declared, ("M1", "M2"), coded)
+
+
+def _assessment(
+    level: Level,
+    computed: Level,
+    declared: Level | None,
+    rules: tuple[str, ...],
+    coded: list[Reason],
+) -> MaturityAssessment:
+    reasons = tuple(english(item) for item in coded)
+    return MaturityAssessment(level, computed, declared, rules, reasons, tuple(coded))

@@ -101,6 +101,35 @@ def _shown(magnitude: Decimal, divisor: int, decimals: int) -> Decimal:
     return (magnitude / divisor).quantize(step, context=_CONTEXT)
 
 
+@dataclass(frozen=True, slots=True)
+class RoundedParts:
+    """`round_for_people`'s rounding as numbers, for a renderer that words it in another
+    language: the amount shown is `shown * divisor`, written with `decimals` decimals of
+    the scale `suffix` ("", "k", "M", "B", "T")."""
+
+    shown: Decimal
+    divisor: int
+    suffix: str
+    decimals: int
+    negative: bool
+    exact: bool
+
+
+def rounded_parts(value: float) -> RoundedParts:
+    """`value` rounded to 2 or 3 significant figures, on the scale people say aloud."""
+    exact = round_money(value)
+    magnitude = abs(exact)
+    index = next(i for i, scale in enumerate(_SCALES) if magnitude >= scale[0])
+    _, divisor, suffix, decimals = _SCALES[index]
+    shown = _shown(magnitude, divisor, decimals)
+    if index and shown * divisor >= _SCALES[index - 1][0]:
+        _, divisor, suffix, decimals = _SCALES[index - 1]
+        shown = _shown(magnitude, divisor, decimals)
+    return RoundedParts(
+        shown, divisor, suffix, decimals, bool(exact < 0 and shown), shown * divisor == magnitude
+    )
+
+
 def round_for_people(value: float) -> RoundedMoney:
     """`value` with 2 or 3 significant figures and k, M, B or T: what people say aloud.
 

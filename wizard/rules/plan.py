@@ -10,6 +10,7 @@ from wizard.rules.cost import cost_reason, team_cost_per_year
 from wizard.rules.decision_tree import DecisionTree, walk_decision_tree
 from wizard.rules.economics import PathResult, assess_path
 from wizard.rules.maturity import MaturityAssessment, assess_maturity
+from wizard.rules.reason_text import Reason, english
 from wizard.rules.roadmap import RoadmapQuarter, plan_roadmap, roadmap_reasons
 from wizard.rules.sensitivity import Sensitivity, assess_sensitivity, sensitivity_reasons
 from wizard.rules.stage import Stage, stage_for, stage_reason
@@ -47,6 +48,9 @@ class Plan:
     team_cost_per_year: float | None = None
     roadmap: tuple[RoadmapQuarter, ...] | None = None
     sensitivity: Sensitivity | None = None
+    # `reasons` as codes and parameters (docs/rules.md, "Reasons as data"); empty on a plan
+    # read back from a snapshot saved before they were kept.
+    reason_codes: tuple[Reason, ...] = ()
 
     @property
     def in_place_quarter(self) -> int | None:
@@ -75,8 +79,8 @@ def make_plan(answers: Answers) -> Plan:
     fired = {*maturity.rules, "S1", *staffing.rules, "C1", *roadmap.rules, *sensitivity_rules}
     fired.update(rule for path in paths for rule in path.rules)
     has_deferred = bool(staffing.deferred)
-    reasons = (
-        *maturity.reasons,
+    coded = (
+        *maturity.reason_codes,
         stage_reason(answers.organisation.headcount, stage),
         *team_reasons(staffing, stage, maturity.level, len(paths)),
         cost_reason(staffing.team, assumptions, has_deferred),
@@ -94,8 +98,9 @@ def make_plan(answers: Answers) -> Plan:
         hiring_order=staffing.hiring_order,
         decision_tree=tree,
         rules=tuple(rule for rule in RULE_ORDER if rule in fired),
-        reasons=reasons,
+        reasons=tuple(english(item) for item in coded),
         team_cost_per_year=team_cost_per_year(staffing.team, assumptions),
         roadmap=roadmap.quarters,
         sensitivity=sensitivity,
+        reason_codes=coded,
     )

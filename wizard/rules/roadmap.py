@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from wizard.rules.answers import Assumptions, CriticalPath
 from wizard.rules.cost import AI_ROLES, INFRA_ROLES, people_cost_per_year
+from wizard.rules.reason_text import Count, Name, Reason, reason
 from wizard.rules.team import Role
-from wizard.rules.wording import count, quoted
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,35 +152,33 @@ def plan_roadmap(
     )
 
 
-def roadmap_reasons(roadmap: Roadmap, assumptions: Assumptions, has_deferred: bool) -> list[str]:
-    """One sentence for each Q rule that applied, naming its quarters."""
+def roadmap_reasons(roadmap: Roadmap, assumptions: Assumptions, has_deferred: bool) -> list[Reason]:
+    """One reason for each Q rule that applied, naming its quarters."""
     if not roadmap.rules:
         return []
-    per_quarter = count(assumptions.hires_per_quarter, "role")
     reasons = [
-        f"Roles open in the hiring order, at most {per_quarter} a quarter, so the last "
-        f"one opens in quarter {roadmap.last_open_quarter}.",
-        f"Each person starts {count(assumptions.months_to_hire, 'month')} after their role "
-        f"opens, so the whole team is in place by quarter {roadmap.in_place_quarter}.",
+        reason(
+            "Q1",
+            per_quarter=Count(assumptions.hires_per_quarter, "role"),
+            quarter=roadmap.last_open_quarter,
+        ),
+        reason(
+            "Q2",
+            months=Count(assumptions.months_to_hire, "month"),
+            quarter=roadmap.in_place_quarter,
+        ),
     ]
     if roadmap.ml_from_quarter is not None:
-        reasons.append(
-            f"ML engineer roles open from quarter {roadmap.ml_from_quarter}, once the first "
-            "AI engineer has started: AI engineers come first."
-        )
+        reasons.append(reason("Q3", quarter=roadmap.ml_from_quarter))
     if roadmap.infra_from_quarter is not None:
-        reasons.append(
-            f"Infrastructure roles open from quarter {roadmap.infra_from_quarter}, once the "
-            "last AI engineer has started, so there is an AI team for them to support."
-        )
+        reasons.append(reason("Q4", quarter=roadmap.infra_from_quarter))
     for name, months, quarter in roadmap.live:
         reasons.append(
-            f"The custom model for {quoted(name)} goes live in quarter {quarter}, "
-            f"{count(months, 'month')} after its ML engineer starts."
+            reason("Q5", name=Name(name), quarter=quarter, months=Count(months, "month"))
         )
-    span = "quarter 1" if len(roadmap.quarters) == 1 else f"quarters 1 to {len(roadmap.quarters)}"
-    reason = f"The roadmap covers {span}."
-    if has_deferred:
-        reason += " Deferred hires are not on it: they wait for their triggers."
-    reasons.append(reason)
+    deferred = ".deferred" if has_deferred else ""
+    if len(roadmap.quarters) == 1:
+        reasons.append(reason(f"Q6.one{'_deferred' if has_deferred else ''}"))
+    else:
+        reasons.append(reason(f"Q6{deferred}", last=len(roadmap.quarters)))
     return reasons

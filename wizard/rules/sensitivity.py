@@ -5,9 +5,9 @@ See docs/rules.md, "What would change the plan (F)".
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Final, Literal, cast
+from typing import Literal, cast
 
 from wizard.rules.answers import Answers, CriticalPath
 from wizard.rules.economics import (
@@ -17,11 +17,20 @@ from wizard.rules.economics import (
     verdict_on_economics,
 )
 from wizard.rules.limits import LEVELS, Level
-from wizard.rules.maturity import describe_level
-from wizard.rules.money import format_money
+from wizard.rules.reason_text import (
+    And,
+    Count,
+    Money,
+    Name,
+    Phrase,
+    Reason,
+    Word,
+    level_phrase,
+    phrase,
+    reason,
+)
 from wizard.rules.stage import ENTERPRISE_FROM, GROWTH_FROM, Stage, stage_for
 from wizard.rules.team import DeferredHire, Staffing, Team, staff
-from wizard.rules.wording import count, listing, quoted
 
 PlanChangeField = Literal["headcount", "declared_level"]
 PathFlipField = Literal["labelled_examples", "annual_impact"]
@@ -140,65 +149,54 @@ def assess_sensitivity(
     return Sensitivity(tuple(changes), flips), tuple(rules)
 
 
-_VERDICT_WORDS: Final[Mapping[Verdict, str]] = {
-    "custom_ml": "a custom model",
-    "foundation_model": "a foundation model",
-    "gather_data": "gathering more labelled data first",
-}
-
-
-def describe_team(team: Team) -> str:
+def describe_team(team: Team) -> And:
     """A team for a sentence: "8 AI engineers (1 of them applied) and 1 ML engineer"."""
-    ai = count(team.ai_engineers, "AI engineer")
-    if team.applied_ai_engineers:
-        ai += (
-            f" ({team.applied_ai_engineers} of them applied)"
-            if team.ai_engineers > 1
-            else " (applied)"
-        )
-    parts = [ai]
+    ai_count = Count(team.ai_engineers, "ai_engineer")
+    ai: Phrase | Count = ai_count
+    if team.applied_ai_engineers and team.ai_engineers > 1:
+        ai = phrase("team.ai_applied_some", ai=ai_count, applied=team.applied_ai_engineers)
+    elif team.applied_ai_engineers:
+        ai = phrase("team.ai_applied_one", ai=ai_count)
+    parts: list[Phrase | Count] = [ai]
     for number, noun in (
-        (team.ml_engineers, "ML engineer"),
-        (team.ai_infra_engineers, "AI infrastructure engineer"),
-        (team.ml_infra_engineers, "ML infrastructure engineer"),
+        (team.ml_engineers, "ml_engineer"),
+        (team.ai_infra_engineers, "ai_infrastructure_engineer"),
+        (team.ml_infra_engineers, "ml_infrastructure_engineer"),
     ):
         if number:
-            parts.append(count(number, noun))
-    return listing(parts)
+            parts.append(Count(number, noun))
+    return And(tuple(parts))
 
 
-def _change_reason(change: PlanChange, headcount: int) -> str:
+def _change_reason(change: PlanChange, headcount: int) -> Reason:
     if change.change == "headcount":
         gap = change.to - headcount
-        more = f"{abs(gap):,} {'more' if gap > 0 else 'fewer'} than today"
-        return (
-            f"At {count(change.to, 'person', 'people')}, {more}, the {stage_for(change.to)} "
-            f"stage applies and the team would be {describe_team(change.team)}."
+        return reason(
+            "F1.more" if gap > 0 else "F1.fewer",
+            people=Count(change.to, "person"),
+            gap=abs(gap),
+            stage=Word(stage_for(change.to)),
+            team=describe_team(change.team),
         )
     deferred = change.deferred or ()
-    waiting = "no deferred hires" if not deferred else count(len(deferred), "deferred hire")
-    return (
-        f"At {describe_level(cast('Level', change.to))}, one level higher, the team would be "
-        f"{describe_team(change.team)}, with {waiting}."
+    return reason(
+        "F2",
+        level=level_phrase(cast("Level", change.to)),
+        team=describe_team(change.team),
+        waiting=Count(len(deferred), "deferred_hire"),
     )
 
 
-def _flip_reason(flip: PathFlip) -> str:
-    name = quoted(flip.name)
-    verdict = _VERDICT_WORDS[flip.verdict]
+def _flip_reason(flip: PathFlip) -> Reason:
+    name = Name(flip.name)
+    verdict = Word(flip.verdict)
     if flip.field == "labelled_examples":
-        return f"{name}: with {int(flip.at):,} labelled examples, the verdict would be {verdict}."
-    if flip.verdict == "foundation_model":
-        return (
-            f"{name}: below an annual impact of {format_money(flip.at)}, "
-            f"{verdict} is the better choice."
-        )
-    return (
-        f"{name}: above an annual impact of {format_money(flip.at)}, {verdict} would pay its way."
-    )
+        return reason("F3.examples", name=name, examples=int(flip.at), verdict=verdict)
+    code = "F3.below" if flip.verdict == "foundation_model" else "F3.above"
+    return reason(code, name=name, at=Money(flip.at), verdict=verdict)
 
 
-def sensitivity_reasons(sensitivity: Sensitivity, headcount: int) -> list[str]:
+def sensitivity_reasons(sensitivity: Sensitivity, headcount: int) -> list[Reason]:
     """Each change that F1 to F3 found, in plain words with its number."""
     return [
         *(_change_reason(change, headcount) for change in sensitivity.plan),

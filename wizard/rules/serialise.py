@@ -16,6 +16,7 @@ from wizard.rules.limits import Level
 from wizard.rules.maturity import MaturityAssessment
 from wizard.rules.money import money_for_json
 from wizard.rules.plan import Plan
+from wizard.rules.reason_text import Reason, reason_from_dict
 from wizard.rules.roadmap import RoadmapQuarter
 from wizard.rules.sensitivity import (
     PathFlip,
@@ -40,6 +41,11 @@ def _path_to_dict(path: PathResult) -> dict[str, Any]:
         "break_even_annual_impact": None if break_even is None else money_for_json(break_even),
         "rules": list(path.rules),
         "reasons": list(path.reasons),
+        **(
+            {"reason_codes": [item.as_dict() for item in path.reason_codes]}
+            if path.reason_codes
+            else {}
+        ),
     }
 
 
@@ -129,6 +135,10 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         payload["roadmap"] = [_quarter_to_dict(quarter) for quarter in plan.roadmap]
     if plan.sensitivity is not None:
         payload["sensitivity"] = _sensitivity_to_dict(plan.sensitivity)
+    # Last, and only when there are any, so a snapshot saved before they were kept
+    # round-trips unchanged.
+    if plan.reason_codes:
+        payload["reason_codes"] = [item.as_dict() for item in plan.reason_codes]
     return payload
 
 
@@ -160,6 +170,7 @@ def _path_from_dict(data: Mapping[str, Any]) -> PathResult:
         economics=economics,
         rules=tuple(data["rules"]),
         reasons=tuple(data["reasons"]),
+        reason_codes=_reason_codes(data),
     )
 
 
@@ -179,7 +190,14 @@ def _deferred_from_list(data: Sequence[Mapping[str, Any]]) -> tuple[DeferredHire
     )
 
 
-def _maturity_from_dict(data: Mapping[str, Any], reasons: Sequence[str]) -> MaturityAssessment:
+def _reason_codes(data: Mapping[str, Any]) -> tuple[Reason, ...]:
+    """The coded reasons, or none from a snapshot saved before they were kept."""
+    return tuple(reason_from_dict(item) for item in data.get("reason_codes", ()))
+
+
+def _maturity_from_dict(
+    data: Mapping[str, Any], reasons: Sequence[str], codes: Sequence[Reason] = ()
+) -> MaturityAssessment:
     declared = cast("Level | None", data["declared_level"])
     rules = ("M1",) if declared is None else ("M1", "M2")
     # make_plan puts the maturity reasons first, one per maturity rule.
@@ -189,6 +207,7 @@ def _maturity_from_dict(data: Mapping[str, Any], reasons: Sequence[str]) -> Matu
         declared_level=declared,
         rules=rules,
         reasons=tuple(reasons[: len(rules)]),
+        reason_codes=tuple(codes[: len(rules)]),
     )
 
 
@@ -235,12 +254,13 @@ def plan_from_dict(data: Mapping[str, Any]) -> Plan:
     """
     tree = data["decision_tree"]
     reasons = tuple(str(reason) for reason in data["reasons"])
+    codes = _reason_codes(data)
     cost = data.get("team_cost_per_year")
     roadmap = data.get("roadmap")
     sensitivity = data.get("sensitivity")
     return Plan(
         rules_version=str(data["rules_version"]),
-        maturity=_maturity_from_dict(data["maturity"], reasons),
+        maturity=_maturity_from_dict(data["maturity"], reasons, codes),
         stage=cast("Stage", data["stage"]),
         paths=tuple(_path_from_dict(path) for path in data["paths"]),
         team=_team_from_dict(data["team"]),
@@ -257,6 +277,7 @@ def plan_from_dict(data: Mapping[str, Any]) -> Plan:
         team_cost_per_year=None if cost is None else float(cost),
         roadmap=None if roadmap is None else tuple(_quarter_from_dict(q) for q in roadmap),
         sensitivity=None if sensitivity is None else _sensitivity_from_dict(sensitivity),
+        reason_codes=codes,
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final, Literal
 
-from wizard.rules.wording import count
+from wizard.rules.reason_text import Count, Phrase, Reason, Word, phrase, reason
 
 Stage = Literal["startup", "growth", "enterprise"]
 
@@ -30,9 +30,17 @@ def stage_for(headcount: int) -> Stage:
     return "enterprise"
 
 
-def stage_reason(headcount: int, stage: Stage) -> str:
+def stage_band(stage: Stage) -> Phrase:
+    """The stage's band of headcounts, as a phrase: "20 to 99 people"."""
+    if stage == "startup":
+        return phrase("band.startup", **{"from": GROWTH_FROM})
+    if stage == "growth":
+        return phrase("band.growth", **{"from": GROWTH_FROM, "to": ENTERPRISE_FROM - 1})
+    return phrase("band.enterprise", **{"from": ENTERPRISE_FROM})
+
+
+def stage_reason(headcount: int, stage: Stage) -> Reason:
     """Why the organisation is at `stage`."""
-    return (
-        f"With {count(headcount, 'person', 'people')}, the organisation is at the "
-        f"{stage} stage ({STAGE_BANDS[stage]})."
+    return reason(
+        "S1", people=Count(headcount, "person"), stage=Word(stage), band=stage_band(stage)
     )

@@ -6,59 +6,40 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
-from django.utils.translation import gettext as _
 
-from wizard import labels
+from wizard import labels, money_format
 from wizard.field_rendering import error_slot
-from wizard.rules.money import format_money, round_for_people
+from wizard.reason_wording import reasons_in_language
 
 register = template.Library()
-
-CURRENCY_SYMBOLS = {
-    "GBP": "£",
-    "EUR": "€",
-    "USD": "$",
-    "AUD": "A$",
-    "CAD": "C$",
-    "NZD": "NZ$",
-    "SGD": "S$",
-    "JPY": "¥",
-    "INR": "₹",
-}
 
 
 @register.filter
 def money(value: Any, currency: str = "GBP") -> str:
-    """An exact amount in the organisation's currency: "£66,666.67"."""
-    if value is None or value == "":
-        return "—"
-    symbol = CURRENCY_SYMBOLS.get(currency)
-    amount = format_money(float(value))
-    negative = amount.startswith("-")
-    amount = amount.lstrip("-")
-    text = f"{symbol}{amount}" if symbol else f"{amount} {currency}"
-    return f"−{text}" if negative else text
-
-
-def with_currency(amount: str, currency: str) -> str:
-    """A formatted amount with its currency: "£540k", "52k CHF"; negatives get a minus."""
-    negative = amount.startswith("-")
-    amount = amount.lstrip("-")
-    symbol = CURRENCY_SYMBOLS.get(currency)
-    text = f"{symbol}{amount}" if symbol else f"{amount} {currency}"
-    return f"−{text}" if negative else text
+    """An exact amount in the organisation's currency and the reader's language:
+    "£66,666.67", "66.666,67 €"."""
+    return money_format.exact_money(value, currency)
 
 
 @register.filter
 def money_for_people(value: Any, currency: str = "GBP", about: bool = True) -> str:
     """Money for a sentence or a heading: "about £67k", "£1.25M"; exact: `money`."""
+    return money_format.money_for_people(value, currency, about)
+
+
+@register.filter
+def number(value: Any, decimals: int = 2) -> str:
+    """A count or a quantity with the reader's separators: "1,250" / "1.250"."""
     if value is None or value == "":
         return "—"
-    rounded = round_for_people(float(value))
-    text = with_currency(rounded.text, currency)
-    if rounded.exact or not about:
-        return text
-    return _("about %(amount)s") % {"amount": text}
+    return money_format.number(value, decimals)
+
+
+@register.filter
+def reasons_in(item: Any, currency: str = "GBP") -> list[str]:
+    """A plan's or a path's reasons in the reader's language (stored English for plans
+    saved before reasons were kept as codes)."""
+    return reasons_in_language(item, currency)
 
 
 @register.filter
