@@ -7,8 +7,11 @@ no organisation). Each has a signed-in client: `owner_client` and so on.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from django.test import Client
+from django.utils import timezone, translation
 
 from accounts.models import User
 from orgs.models import Membership, Organisation
@@ -79,3 +82,13 @@ def outsider_client(outsider: User) -> Client:
 @pytest.fixture
 def staff_client(staff: User) -> Client:
     return client_for(staff)
+
+
+@pytest.fixture(autouse=True)
+def _default_language_and_time_zone() -> Iterator[None]:
+    """Each test starts in British English and the server's zone: a request in German
+    (the client's LocaleMiddleware) or from Berlin would otherwise leave its language or
+    zone active in the thread for the tests after it."""
+    yield
+    translation.deactivate()
+    timezone.deactivate()

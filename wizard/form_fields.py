@@ -14,27 +14,32 @@ from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from wizard.money_format import describe_range
+from wizard.money_format import describe_range, number_marks
 from wizard.rules import NumberRange
 from wizard.rules.field_checks import Rejected, check_name
 from wizard.rules.limits import MAX_PATH_NAME_LENGTH
 
-# People write 250,000 or 250 000; both mean the same number.
-_GROUPING = re.compile(r"[,\s_\u00a0\u202f']")
+# People write 250,000 or 250 000 (in German 250.000 or 250 000, and 2,5 for 2.5); the
+# reader's language decides which mark groups thousands and which starts the decimals.
+_SPACING = re.compile(r"[\s_\u00a0\u202f'\u2019]")
 # 1e6, 2.5E3: short for a scientist, a typo for anyone else; refused the same way in every
 # number field rather than read by some (floats) and refused by others (integers).
 _EXPONENT = re.compile(r"\d[eE][+-]?\d")
 
 
 def plain_number(text: str, *, money: bool = False) -> str:
-    """`text` as Python reads a number: without thousands separators and spaces and, for
-    an amount of money, without its currency symbol ("£250,000" → "250000").
+    """`text` as Python reads a number: without thousands separators and spaces, with a
+    full stop for decimals and, for an amount of money, without its currency symbol
+    ("£250,000" → "250000"; in German "250.000 €" → "250000", "2,5" → "2.5").
 
     Raises ValidationError for exponent notation ("1e6").
     """
     if money:
         text = "".join(char for char in text if unicodedata.category(char) != "Sc")
-    text = _GROUPING.sub("", text)
+    group, decimal = number_marks()
+    text = _SPACING.sub("", text).replace(group, "")
+    if decimal != ".":
+        text = text.replace(decimal, ".")
     if _EXPONENT.search(text):
         raise ValidationError(
             _("Write the number out in full, such as 1,000,000 rather than 1e6."),

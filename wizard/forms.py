@@ -5,14 +5,19 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django import forms
+from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from wizard import labels
 from wizard.field_rendering import RENDERER, RenderedForm
 from wizard.form_fields import CountedCharField, number_field, validate_path_name
+from wizard.money_format import number as reader_number
 from wizard.rules import limits
 from wizard.rules.field_checks import name_key
+
+# A default shown in help text, with the separators of the language of the page.
+lazy_number = lazy(reader_number, str)
 
 KIND_CHOICES = labels.KIND_CHOICES
 MAINTENANCE_CHOICES = labels.MAINTENANCE_CHOICES
@@ -219,7 +224,7 @@ class BuildCostForm(StepForm):
             _(
                 "Fully loaded: salary, benefits, equipment and overheads, in your currency. Default: {default}. It prices each path's build."
             ),
-            default=f"{limits.DEFAULT_ML_ENGINEER_ANNUAL_COST:,}",
+            default=lazy_number(limits.DEFAULT_ML_ENGINEER_ANNUAL_COST, 0),
         ),
         initial=limits.DEFAULT_ML_ENGINEER_ANNUAL_COST,
         money=True,
@@ -289,7 +294,7 @@ class HiringForm(StepForm):
             _(
                 "Fully loaded, applied AI engineers too. Default: {default}. It prices the team a year."
             ),
-            default=f"{limits.DEFAULT_AI_ENGINEER_ANNUAL_COST:,}",
+            default=lazy_number(limits.DEFAULT_AI_ENGINEER_ANNUAL_COST, 0),
         ),
         initial=limits.DEFAULT_AI_ENGINEER_ANNUAL_COST,
         money=True,
@@ -299,7 +304,7 @@ class HiringForm(StepForm):
         label=_("Yearly cost of one infrastructure engineer"),
         help_text=format_lazy(
             _("Fully loaded, for ML and AI infrastructure alike. Default: {default}."),
-            default=f"{limits.DEFAULT_INFRA_ENGINEER_ANNUAL_COST:,}",
+            default=lazy_number(limits.DEFAULT_INFRA_ENGINEER_ANNUAL_COST, 0),
         ),
         initial=limits.DEFAULT_INFRA_ENGINEER_ANNUAL_COST,
         money=True,

@@ -17,6 +17,8 @@ from babel.numbers import (
     format_currency,
     format_decimal,
     get_currency_symbol,
+    get_decimal_symbol,
+    get_group_symbol,
 )
 from django.utils import translation
 
@@ -37,7 +39,20 @@ def reader_locale() -> Locale:
     return _locale(translation.get_language() or "en-gb")
 
 
+def number_marks() -> tuple[str, str]:
+    """(thousands separator, decimal mark) of the active language: (",", ".") in English,
+    (".", ",") in German."""
+    locale = reader_locale()
+    return get_group_symbol(locale), get_decimal_symbol(locale)
+
+
+# CLDR's currency spacing: a code or letters beside a digit get a space ("CHF 52k"),
+# a symbol does not ("£52k").
+_LETTERS_THEN_DIGIT = re.compile(r"^([^\W\d_]+)(?=\d)")
+
+
 def _with_sign(text: str, negative: bool) -> str:
+    text = _LETTERS_THEN_DIGIT.sub("\\1\u00a0", text)
     return f"{MINUS}{text}" if negative else text
 
 

@@ -33,3 +33,15 @@ def back_here(context: dict[str, Any]) -> str:
     if match is None or match.url_name in _account_screens():
         return ""
     return "?" + urlencode({"next": request.get_full_path()}, safe="/")
+
+
+@register.simple_tag(takes_context=True)
+def this_page(context: dict[str, Any]) -> str:
+    """This page's address, for the language switcher to come back to; "" on an error
+    page (a guessed share link must not be repeated back) or after a POST."""
+    request = context.get("request")
+    if request is None or request.method != "GET":
+        return ""
+    if "exception" in context or "request_path" in context:
+        return ""
+    return request.get_full_path()

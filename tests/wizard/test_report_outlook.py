@@ -35,7 +35,7 @@ def stored(plan_answers):
         (66_666.67, "GBP", "about £67k"),
         (540_000, "GBP", "£540k"),
         (1_250_000, "EUR", "€1.25M"),
-        (51_666.67, "CHF", "about CHF52k"),
+        (51_666.67, "CHF", "about CHF\xa052k"),
         (-57_777.78, "GBP", "about −£58k"),
     ],
 )

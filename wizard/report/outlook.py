@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from wizard.money_format import money_for_people
+from wizard.money_format import number as reader_number
 from wizard.rules import PathFlip, Plan, PlanChange, RoadmapQuarter, Team
 from wizard.rules.stage import stage_for
 
@@ -94,7 +95,7 @@ def _plan_change(change: PlanChange, headcount: int | None) -> str:
         }[stage_for(change.to)]
         if headcount is None:
             return _("At %(to)s people, %(stage)s applies: %(team)s.") % {
-                "to": f"{change.to:,}",
+                "to": reader_number(change.to, 0),
                 "stage": stage,
                 "team": team,
             }
@@ -105,8 +106,8 @@ def _plan_change(change: PlanChange, headcount: int | None) -> str:
             else _("At %(to)s people, %(gap)s fewer than today, %(stage)s applies: %(team)s.")
         )
         return template % {
-            "to": f"{change.to:,}",
-            "gap": f"{abs(gap):,}",
+            "to": reader_number(change.to, 0),
+            "gap": reader_number(abs(gap), 0),
             "stage": stage,
             "team": team,
         }
@@ -129,14 +130,14 @@ def _path_flip(flip: PathFlip, impact: float | None, currency: str) -> str:
         if flip.verdict == "custom_ml":
             return _(
                 "%(name)s: with %(at)s labelled examples, a custom model would be worth building."
-            ) % {"name": flip.name, "at": f"{int(flip.at):,}"}
+            ) % {"name": flip.name, "at": reader_number(int(flip.at), 0)}
         if flip.verdict == "foundation_model":
             return _(
                 "%(name)s: with %(at)s labelled examples, a foundation model would be the answer."
-            ) % {"name": flip.name, "at": f"{int(flip.at):,}"}
+            ) % {"name": flip.name, "at": reader_number(int(flip.at), 0)}
         return _("%(name)s: with %(at)s labelled examples, gather more data first.") % {
             "name": flip.name,
-            "at": f"{int(flip.at):,}",
+            "at": reader_number(int(flip.at), 0),
         }
     values = {"name": flip.name, "at": money_for_people(flip.at, currency)}
     if flip.verdict == "foundation_model":

@@ -11,6 +11,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from wizard.answers_draft import Draft
+from wizard.money_format import number
 
 if TYPE_CHECKING:
     from wizard.models import Assessment
@@ -19,11 +20,12 @@ StepForm = forms.Form | forms.BaseFormSet
 
 
 def shown(value: Any) -> Any:
-    """A number as a person would type it: 4 rather than 4.0, 2,000 with separators."""
+    """A number as a person would type it: 4 rather than 4.0, 2,000 with separators (the
+    reader's: 2.000 in German, which is how the field reads it back)."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 1_000:
-        return f"{value:,}"
+        return number(value, 0)
     return value
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.utils import translation
 
 from wizard import labels, money_format
 from wizard.field_rendering import error_slot
@@ -98,7 +99,10 @@ def team_rows(team: Any, which: str = "groups") -> list[tuple[str, str, int]]:
 
 @register.filter
 def lower_role(label: str) -> str:
-    """A role's name inside a sentence: "applied AI engineer", keeping AI and ML capitals."""
+    """A role's name inside a sentence: "applied AI engineer", keeping AI and ML capitals.
+    Only English lowers it: German nouns keep their capitals ("Applied-AI-Engineer")."""
+    if not (translation.get_language() or "en").startswith("en"):
+        return str(label)
     first, _, rest = str(label).partition(" ")
     return f"{first if first in ('AI', 'ML') else first.lower()} {rest}".strip()
 
