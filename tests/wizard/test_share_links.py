@@ -61,11 +61,12 @@ def test_the_shared_report_shows_the_report_and_nothing_else(owner_client, compl
         "What if",
         "Share this report",
         "Re-assess",
-        "csrfmiddlewaretoken",
         "Sign in",
         "/a/",
     ):
         assert control not in html
+    # The only form is the site-wide language switcher in the footer.
+    assert re.findall(r'<form[^>]*action="([^"]*)"', html) == [reverse("set_language")]
     assert response["X-Robots-Tag"] == "noindex, nofollow"
     assert response["Referrer-Policy"] == "no-referrer"
 
@@ -98,7 +99,13 @@ def test_unknown_revoked_and_expired_links_are_the_same_404(owner_client, comple
         response = stranger.get(path)
         assert response.status_code == 404
         # Identical but for the per-response nonce and CSRF token.
-        bodies.add(re.sub(rb'(nonce="|X-CSRFToken": ")[^"]+', b"", response.content))
+        # Per-request values: nonces, CSRF tokens and the language switcher's return path.
+        body = re.sub(
+            rb'(nonce="|X-CSRFToken": "|name="csrfmiddlewaretoken" value=")[^"]+',
+            b"",
+            response.content,
+        )
+        bodies.add(re.sub(rb'(name="next" value=")[^"]+', b"", body))
     assert len(bodies) == 1
 
 

@@ -35,7 +35,7 @@ class RoiStep(Step):
 
     def build(self, assessment: Assessment, data: Any = None, *, add_row: bool = False) -> StepForm:
         assumptions = assessment.answers.get("assumptions", {})
-        formset = RoiFormSet(
+        formset = RoiFormSet(  # type: ignore[call-arg]  # formset_factory types it as BaseFormSet
             data,
             initial=self.initial(assessment),
             prefix=self.slug,
