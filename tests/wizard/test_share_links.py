@@ -65,8 +65,9 @@ def test_the_shared_report_shows_the_report_and_nothing_else(owner_client, compl
         "/a/",
     ):
         assert control not in html
-    # The only form is the site-wide language switcher in the footer.
-    assert re.findall(r'<form[^>]*action="([^"]*)"', html) == [reverse("set_language")]
+    # No form at all: the footer's language switcher is a pair of links.
+    assert re.findall(r'<form[^>]*action="([^"]*)"', html) == []
+    assert f'href="{reverse("set_language")}?language=de' in html
     assert response["X-Robots-Tag"] == "noindex, nofollow"
     assert response["Referrer-Policy"] == "no-referrer"
 
