@@ -36,20 +36,7 @@ PAGE_TYPES = [
     "not-found",
 ]
 # Found by this test and left to the pages' owners (issue 14), as (page type, width): why.
-KNOWN: dict[tuple[str, str], str] = {
-    ("report", "phone"): "#14.2: the paths table is a sideways scroller (axe "
-    "scrollable-region-focusable) and the page scrolls sideways; paths should stack as cards",
-    ("report", "desktop"): "the roadmap chart's scroller (.roadmap-chart > .table-responsive) "
-    "cannot be reached by keyboard (axe scrollable-region-focusable)",
-    ("shared-report", "desktop"): "the roadmap chart's scroller (.roadmap-chart > "
-    ".table-responsive) cannot be reached by keyboard (axe scrollable-region-focusable)",
-    ("shared-report", "phone"): "#14.2 and #14.19: the paths table scroller cannot be "
-    "reached by keyboard (axe scrollable-region-focusable)",
-    ("api-docs", "*"): "#14.19: the <pre> examples cannot be reached by keyboard (axe "
-    "scrollable-region-focusable)",
-    ("admin-list", "*"): "#14.18: the admin's search box is labelled by its title only (axe "
-    "label-title-only)",
-}
+KNOWN: dict[tuple[str, str], str] = {}
 AXE = Axe()
 
 
