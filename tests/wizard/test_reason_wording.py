@@ -14,7 +14,8 @@ from pypdf import PdfReader
 from tests.factories import EXAMPLE_ANSWERS, complete_assessment
 from wizard.reason_wording import reasons_in_language
 from wizard.rules import make_plan, plan_from_dict, plan_to_dict, validate_answers
-from wizard.rules.reason_text import NOUNS, TEMPLATES, WORDS, english
+from wizard.rules.reason_templates import NOUNS, TEMPLATES, WORDS
+from wizard.rules.reason_text import english
 
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 
