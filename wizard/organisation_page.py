@@ -17,6 +17,7 @@ from orgs.models import Membership
 from orgs.permissions import WRITE_ROLES, get_organisation_for_user
 from voices.reviews import REVIEWED_CHOICES, with_reviewed
 from wizard.selectors import assessments_for_organisation
+from wizard.steps import STEP_COUNT
 
 ASSESSMENTS_PER_PAGE = 20
 
@@ -38,6 +39,7 @@ def organisation_home(request: HttpRequest, slug: str) -> HttpResponse:
             "can_write": membership.role in WRITE_ROLES,
             "can_delete": membership.role == Membership.Role.OWNER,
             "page": page,
+            "step_count": STEP_COUNT,
             "reviewed": reviewed,
             "currency_form": CurrencyForm(initial={"currency": organisation.currency})
             if membership.role == Membership.Role.OWNER
