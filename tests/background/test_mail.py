@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import smtplib
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django.core import mail
@@ -25,6 +26,13 @@ DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUE
 
 
 def run_worker_once() -> None:
+    # The worker closes connections it thinks stale; inside a test's transaction (not in
+    # autocommit) that would close the test's own PostgreSQL connection.
+    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+        _run_worker()
+
+
+def _run_worker() -> None:
     Worker(
         queue_names=["default"],
         interval=0,
